@@ -1,0 +1,24 @@
+import { browser } from './browser';
+import type { TabLog } from '../core/event';
+
+/** storage.session key of a tab's log; tabId -1 is the background-requests group. */
+export const tabKey = (tabId: number): string => `tab:${tabId}`;
+
+/** Reads one tab's log; an empty log when nothing was captured. */
+export async function readTabLog(tabId: number): Promise<TabLog> {
+  const key = tabKey(tabId);
+  const got = await browser.storage.session.get(key);
+  return (got[key] as TabLog | undefined) ?? { tabId, events: [], pages: [], dropped: 0 };
+}
+
+/** Calls `onChange` with the tab's log whenever the worker writes it. Returns the unsubscribe. */
+export function watchTabLog(tabId: number, onChange: (log: TabLog) => void): () => void {
+  const key = tabKey(tabId);
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    if (area !== 'session' || !(key in changes)) return;
+    const next = changes[key]?.newValue as TabLog | undefined;
+    onChange(next ?? { tabId, events: [], pages: [], dropped: 0 });
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
