@@ -9,6 +9,8 @@ export type ChallengeFieldName = 'www-authenticate' | 'proxy-authenticate';
 export interface ChallengeField {
   name: ChallengeFieldName;
   value: string;
+  /** The value was cut to a storage cap (8 KB) because it was huge; parse ran on the kept part. */
+  truncated?: boolean;
 }
 
 /** One hop of the request's redirect chain, oldest first; the event's own url is where it ended. */

@@ -1,0 +1,135 @@
+// Pure conversions from raw webRequest header lists to the facts an AuthEvent keeps. Values of
+// credentials never leave this module: only scheme words and cookie names (README "Privacy").
+import type { ChallengeField, ChallengeFieldName, ResponseFacts } from './event';
+
+/** One header as webRequest delivers it (`value` is absent for binary values). */
+export interface HeaderLine {
+  name: string;
+  value?: string;
+}
+
+/** Longest header value we store: one hostile header must not eat the storage budget. */
+export const MAX_FIELD_CHARS = 8 * 1024;
+/** Longest URL we store (Chromium accepts URLs up to 2 MB). */
+export const MAX_URL_CHARS = 4 * 1024;
+const MAX_EXTRA_CHARS = 1024;
+const MAX_EXTRA_HEADERS = 12;
+const MAX_COOKIE_NAMES = 50;
+
+/** Cuts a value to `max` characters; `truncated` says whether anything was cut. */
+export function capText(value: string, max: number): { value: string; truncated: boolean } {
+  return value.length > max ? { value: value.slice(0, max), truncated: true } : { value, truncated: false };
+}
+
+/** The challenge header a status answers with: RFC 9110 §11.6.1 (401) and §11.7.1 (407). */
+export function challengeNameFor(status: number): ChallengeFieldName | undefined {
+  if (status === 401) return 'www-authenticate';
+  if (status === 407) return 'proxy-authenticate';
+  return undefined;
+}
+
+/**
+ * Every WWW-Authenticate and Proxy-Authenticate field, in arrival order (RFC 9110 §5.3: order matters
+ * when a field is repeated), each capped at {@link MAX_FIELD_CHARS} with a `truncated` flag.
+ */
+export function challengeFieldsOf(headers: readonly HeaderLine[]): ChallengeField[] {
+  const fields: ChallengeField[] = [];
+  for (const header of headers) {
+    const name = header.name.toLowerCase();
+    if (name !== 'www-authenticate' && name !== 'proxy-authenticate') continue;
+    const capped = capText(header.value ?? '', MAX_FIELD_CHARS);
+    fields.push(
+      capped.truncated ? { name, value: capped.value, truncated: true } : { name, value: capped.value },
+    );
+  }
+  return fields;
+}
+
+/** The scheme word of an Authorization value ("Bearer abc" → "Bearer"); never the credentials. */
+export function authorizationScheme(value: string): string | undefined {
+  // RFC 9110 §11.4: credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]; auth-scheme is a token.
+  const match = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]{1,40})(?:\s|$)/.exec(value);
+  return match?.[1];
+}
+
+/** The cookie name of a Set-Cookie value (RFC 6265 §5.2: the text before the first '='). */
+export function setCookieName(value: string): string | undefined {
+  const pair = value.split(';', 1)[0] ?? '';
+  const eq = pair.indexOf('=');
+  if (eq < 0) return undefined; // RFC 6265 §5.2 step 2: no '=' means ignore the whole field.
+  const name = pair.slice(0, eq).trim();
+  return name ? name.slice(0, 256) : undefined;
+}
+
+/** Whether a Set-Cookie value deletes its cookie: Max-Age <= 0 (RFC 6265 §5.2.2) or Expires before `now`. */
+export function isCookieCleared(value: string, now: number): boolean {
+  const attributes = value.split(';').slice(1);
+  let expires: number | undefined;
+  for (const attribute of attributes) {
+    const eq = attribute.indexOf('=');
+    const key = (eq < 0 ? attribute : attribute.slice(0, eq)).trim().toLowerCase();
+    const arg = eq < 0 ? '' : attribute.slice(eq + 1).trim();
+    // RFC 6265 §5.3 step 3: Max-Age wins over Expires.
+    if (key === 'max-age' && /^-?\d+$/.test(arg)) return Number(arg) <= 0;
+    if (key === 'expires') expires = Date.parse(arg);
+  }
+  return expires !== undefined && !Number.isNaN(expires) && expires <= now;
+}
+
+/** Whether a Link value announces the WordPress REST API (`rel="https://api.w.org/"`). */
+export function hasWpApiLink(value: string): boolean {
+  return /rel\s*=\s*"?https:\/\/api\.w\.org\/"?/i.test(value);
+}
+
+// Vendor headers that explain auth failures (WordPress, AWS, Azure, OAuth gateways).
+const EXTRA_HEADER = /^(x-wp-|x-amzn-|x-ms-|x-oauth|x-auth|x-error|x-requested-with$|x-api-)/;
+
+function simpleFacts(facts: ResponseFacts, name: string, value: string): boolean {
+  const short = value.slice(0, MAX_EXTRA_CHARS);
+  if (name === 'server') facts.server = short;
+  else if (name === 'x-powered-by') facts.poweredBy = short;
+  else if (name === 'content-type') facts.contentType = short;
+  else if (name === 'retry-after') facts.retryAfter = short;
+  else if (name === 'clear-site-data') facts.clearSiteData = short;
+  else if (name === 'content-length' && /^\d+$/.test(value)) facts.contentLength = Number(value);
+  else return false;
+  return true;
+}
+
+/**
+ * Response facts the diagnosis needs. Set-Cookie contributes names only (values are credentials);
+ * `now` (the event time) decides whether an Expires date lies in the past.
+ */
+export function responseFactsOf(headers: readonly HeaderLine[], now: number): ResponseFacts {
+  const facts: ResponseFacts = { setCookieNames: [], setCookieCleared: [] };
+  const extra: Record<string, string> = {};
+  let extraCount = 0;
+  for (const header of headers) {
+    const name = header.name.toLowerCase();
+    const value = header.value ?? '';
+    if (simpleFacts(facts, name, value)) continue;
+    if (name === 'link' && hasWpApiLink(value)) facts.wpApiLink = true;
+    else if (name === 'set-cookie') addSetCookie(facts, value, now);
+    else if (EXTRA_HEADER.test(name) && extraCount < MAX_EXTRA_HEADERS && !(name in extra)) {
+      extra[name] = value.slice(0, MAX_EXTRA_CHARS);
+      extraCount++;
+    }
+  }
+  if (extraCount) facts.extra = extra;
+  return facts;
+}
+
+function addSetCookie(facts: ResponseFacts, value: string, now: number): void {
+  // Firefox joins several Set-Cookie fields with '\n' in one entry.
+  for (const line of value.split('\n')) {
+    const name = setCookieName(line);
+    if (!name || facts.setCookieNames.length >= MAX_COOKIE_NAMES) continue;
+    facts.setCookieNames.push(name);
+    if (isCookieCleared(line, now)) facts.setCookieCleared.push(name);
+  }
+}
+
+/** Distinct cookie names, capped, for `credentials.cookieNames`. */
+export function cookieNamesOf(cookies: readonly { name: string }[]): string[] {
+  return [...new Set(cookies.map((c) => c.name.slice(0, 256)))].slice(0, MAX_COOKIE_NAMES);
+}
