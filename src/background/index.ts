@@ -1,1 +1,26 @@
-console.log('bg');
+// The worker's entry: wiring only. Every listener is registered synchronously at top level so an
+// event that wakes a stopped worker is delivered (MV3 service worker lifecycle).
+import { browser } from '../shared/browser';
+import { handleMessages } from '../shared/messages';
+import { CAPTURE_ALL_TYPES_KEY } from '../shared/storage';
+import { initBadge } from './badge';
+import { handlers } from './handlers';
+import { registerCapture } from './listeners';
+import { onCommitted, onTabRemoved, onTabUpdated } from './pages';
+
+const setAllTypes = registerCapture();
+browser.webNavigation.onCommitted.addListener(onCommitted);
+browser.tabs.onUpdated.addListener(onTabUpdated);
+browser.tabs.onRemoved.addListener(onTabRemoved);
+handleMessages(handlers);
+initBadge();
+
+// The subresource setting: read at start-up, followed when it changes.
+browser.storage.local
+  .get(CAPTURE_ALL_TYPES_KEY)
+  .then((got) => setAllTypes(got[CAPTURE_ALL_TYPES_KEY] === true))
+  .catch(() => undefined);
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && CAPTURE_ALL_TYPES_KEY in changes)
+    setAllTypes(changes[CAPTURE_ALL_TYPES_KEY]?.newValue === true);
+});

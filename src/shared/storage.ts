@@ -22,3 +22,10 @@ export function watchTabLog(tabId: number, onChange: (log: TabLog) => void): () 
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/**
+ * storage.local setting (boolean, default false): also capture 401/407 answered to images, scripts,
+ * stylesheets, fonts, media, pings and CSP reports. Off by default because observing every subresource
+ * slows page loads (bench/capture.bench.ts); the worker reads it at start-up and when it changes.
+ */
+export const CAPTURE_ALL_TYPES_KEY = 'captureAllTypes';

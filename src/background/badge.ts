@@ -1,0 +1,21 @@
+// The toolbar badge shows how many events the tab's log holds (the popup lists exactly those).
+// Chromium wipes a per-tab badge when a page commits, so the store re-applies it after commits.
+import { browser } from '../shared/browser';
+
+const BADGE_RED = '#d93025';
+
+/** Sets the global badge colour once per worker start. */
+export function initBadge(): void {
+  browser.action.setBadgeBackgroundColor({ color: BADGE_RED }).catch(() => undefined);
+}
+
+/** Shows `count` on the tab's badge ('' for none). A closed tab makes the call fail: ignore it. */
+export async function showCount(tabId: number, count: number): Promise<void> {
+  if (tabId < 0) return;
+  const text = count === 0 ? '' : count > 999 ? '999+' : String(count);
+  try {
+    await browser.action.setBadgeText({ tabId, text });
+  } catch {
+    // The tab closed between the event and the flush (tabs.onRemoved removes its log).
+  }
+}

@@ -1,0 +1,109 @@
+// webRequest listeners: every response reaches onHeadersReceived (Chromium has no status filter), so
+// each listener does O(1) work and returns unless the request is a captured 401/407.
+import type { WebRequest } from '../shared/browser';
+import type { CredentialFacts, RedirectHop } from '../core/event';
+import { buildAuthEvent, isAuthStatus, storedUrl, type ResponseDetails } from '../core/capture-event';
+import { authorizationScheme } from '../core/response-facts';
+import { BoundedMap } from './bounded-map';
+import { enqueue } from './store';
+
+const MAX_HOPS = 20;
+/** requestId → redirect hops so far (dropped when the request ends). */
+const redirects = new BoundedMap<string, RedirectHop[]>(500);
+/** requestId → what onSendHeaders saw: the Authorization scheme word ('' = none) and Cookie presence. */
+const sent = new BoundedMap<string, { scheme: string; cookie: boolean }>(1000);
+/** requestIds with a captured event, so onErrorOccurred (which has no status) can find them. */
+const captured = new BoundedMap<string, number>(1000);
+
+function credentialsOf(requestId: string): CredentialFacts {
+  const seen = sent.get(requestId);
+  if (!seen) return { requestHeaders: 'unknown' };
+  const facts: CredentialFacts = { requestHeaders: 'seen' };
+  if (seen.scheme) facts.authorizationScheme = seen.scheme;
+  // Chromium hides Cookie without extraHeaders, so absence proves nothing: only say "sent" when seen.
+  if (seen.cookie) facts.cookieSent = true;
+  return facts;
+}
+
+/** onHeadersReceived (with responseHeaders): records a 401/407. */
+export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsType): void {
+  if (!isAuthStatus(details.statusCode)) return;
+  const hops = redirects.get(details.requestId) ?? [];
+  const event = buildAuthEvent(
+    details as ResponseDetails,
+    hops.map((h) => ({ ...h })),
+    credentialsOf(details.requestId),
+  );
+  captured.set(details.requestId, details.tabId);
+  enqueue({ kind: 'event', event, cookieUrl: details.url });
+}
+
+/** onBeforeRedirect: remembers the hop so a 401 at the end of a chain shows how it got there. */
+export function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType): void {
+  const hops = redirects.get(details.requestId) ?? [];
+  if (hops.length >= MAX_HOPS) return;
+  const hop: RedirectHop = {
+    url: storedUrl(details.url),
+    status: details.statusCode,
+    redirectUrl: storedUrl(details.redirectUrl),
+  };
+  if (details.ip) hop.ip = details.ip;
+  if (details.fromCache) hop.fromCache = true;
+  hops.push(hop);
+  redirects.set(details.requestId, hops);
+}
+
+/**
+ * onSendHeaders (requestHeaders, no extraHeaders), limited to xmlhttprequest: a page script's own
+ * Authorization header. Names and the scheme word only; values are never kept.
+ */
+export function onSendHeaders(details: WebRequest.OnSendHeadersDetailsType): void {
+  let scheme = '';
+  let cookie = false;
+  for (const header of details.requestHeaders ?? []) {
+    const name = header.name.toLowerCase();
+    if (name === 'authorization' || name === 'proxy-authorization')
+      scheme ||= authorizationScheme(header.value ?? '') ?? '';
+    else if (name === 'cookie') cookie = true;
+  }
+  sent.set(details.requestId, { scheme, cookie });
+}
+
+function forget(requestId: string): number | undefined {
+  redirects.delete(requestId);
+  sent.delete(requestId);
+  const tabId = captured.get(requestId);
+  captured.delete(requestId);
+  return tabId;
+}
+
+/** onCompleted: adds ip / fromCache to the request's event (Chromium has them only here). */
+export function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
+  const tabId = forget(details.requestId);
+  if (tabId === undefined && !isAuthStatus(details.statusCode)) return;
+  const patch = { fromCache: details.fromCache, ...(details.ip ? { ip: details.ip } : {}) };
+  enqueue({ kind: 'patch', tabId: tabId ?? details.tabId, requestId: details.requestId, patch });
+}
+
+/** onErrorOccurred: e.g. net::ERR_INVALID_AUTH_CREDENTIALS after a main-frame Basic 401 in headless. */
+export function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
+  const tabId = forget(details.requestId);
+  if (tabId === undefined) return;
+  const patch = { error: details.error.slice(0, 200), fromCache: details.fromCache };
+  enqueue({
+    kind: 'patch',
+    tabId,
+    requestId: details.requestId,
+    patch: details.ip ? { ...patch, ip: details.ip } : patch,
+  });
+}
+
+/** Non-blocking onAuthRequired: which scheme the browser itself would answer (Negotiate > NTLM > Digest > Basic). */
+export function onAuthRequired(details: WebRequest.OnAuthRequiredDetailsType): void {
+  const browserAuth = {
+    scheme: details.scheme.slice(0, 40),
+    isProxy: details.isProxy,
+    ...(details.realm !== undefined ? { realm: details.realm.slice(0, 512) } : {}),
+  };
+  enqueue({ kind: 'patch', tabId: details.tabId, requestId: details.requestId, patch: { browserAuth } });
+}

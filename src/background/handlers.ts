@@ -1,0 +1,14 @@
+// Actions the popup and panel ask for (src/shared/messages.ts); state itself is read from storage.
+import type { Handlers } from '../shared/messages';
+import { enqueue } from './store';
+
+export const handlers: Handlers = {
+  clearTabLog: ({ tabId }) => {
+    if (!Number.isInteger(tabId) || tabId < -1)
+      return Promise.reject(new Error(`Invalid tabId: ${String(tabId)}`));
+    // Through the write queue, so a batch still pending for this tab cannot bring events back.
+    return new Promise((resolve) =>
+      enqueue({ kind: 'clear', tabId, done: (cleared) => resolve({ cleared }) }, true),
+    );
+  },
+};
