@@ -66,16 +66,16 @@ describe('each scenario endpoint answers its documented status and first scheme'
 
 describe('scenario details that diagnosis rules rely on', () => {
   it.each([
-    ['digest', ['algorithm=SHA-256', 'algorithm=MD5'], undefined],
-    ['digest-stale', ['stale=true', 'stale=true'], undefined],
-    ['iis-negotiate-ntlm', ['Negotiate', 'NTLM'], undefined],
-    ['iis-401-1', ['Negotiate', 'NTLM', 'Basic realm="intranet.example.com"'], undefined],
-    ['malformed-header', ['error="invalid_token", error="expired_token"', 'realm="unterminated'], undefined],
-    ['basic-utf8', ['charset="UTF-8"'], undefined],
-    ['hostile-realm', ['realm="<img src=x onerror=alert(1)>"'], undefined],
-    ['bearer-insufficient-scope', ['error="insufficient_scope"'], undefined],
-    ['dpop-nonce', ['algs="ES256 PS256", error="use_dpop_nonce"'], undefined],
-  ] as const)('%s sends its challenge fields in order', async (id, expected) => {
+    ['digest', ['algorithm=SHA-256', 'algorithm=MD5']],
+    ['digest-stale', ['stale=true', 'stale=true']],
+    ['iis-negotiate-ntlm', ['Negotiate', 'NTLM']],
+    ['iis-401-1', ['Negotiate', 'NTLM', 'Basic realm="intranet.example.com"']],
+    ['malformed-header', ['error="invalid_token", error="expired_token"', 'realm="unterminated']],
+    ['basic-utf8', ['charset="UTF-8"']],
+    ['hostile-realm', ['realm="<img src=x onerror=alert(1)>"']],
+    ['bearer-insufficient-scope', ['error="insufficient_scope"']],
+    ['dpop-nonce', ['algs="ES256 PS256", error="use_dpop_nonce"']],
+  ] satisfies [string, string[]][])('%s sends its challenge fields in order', async (id, expected) => {
     const fields = challenges(await hit(id));
     expect(fields).toHaveLength(expected.length);
     expected.forEach((part, i) => expect(fields[i]).toContain(part));
