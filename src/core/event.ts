@@ -53,6 +53,12 @@ export interface ResponseFacts {
   setCookieNames: string[];
   /** Set-Cookie names that clear or expire the cookie (Max-Age<=0 or Expires in the past). */
   setCookieCleared: string[];
+  /**
+   * A short machine code from the response body, where a reader could see the body (the DevTools panel's
+   * HAR; webRequest cannot): WordPress REST `code` ("rest_not_logged_in"), IIS detailed error "401.2".
+   * Only the code, capped; never the body.
+   */
+  bodyCode?: string;
   /** Other response headers worth showing (e.g. x-wp-*, www-authenticate-related vendor headers), lower-cased names. */
   extra?: Record<string, string>;
 }
