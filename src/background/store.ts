@@ -18,7 +18,7 @@ import {
 import { showCount } from './badge';
 
 export type Op =
-  | { kind: 'event'; event: AuthEvent; cookieUrl: string }
+  | { kind: 'event'; event: AuthEvent; cookieUrl: string; startUrl?: string }
   | { kind: 'patch'; tabId: number; requestId: string; patch: EventPatch }
   | { kind: 'page'; tabId: number; page: PageLoad }
   | { kind: 'clear'; tabId: number; done: (cleared: number) => void }
@@ -70,12 +70,30 @@ async function addCookieNames(ops: Op[]): Promise<void> {
   }
 }
 
+/** The tab's URL for the first event of a tab without a page load (tabs.get fails for a closed tab). */
+async function addStartUrls(ops: Op[], logs: Map<number, TabLog | undefined>): Promise<void> {
+  const firsts = new Map<number, Extract<Op, { kind: 'event' }>>();
+  for (const op of ops) {
+    const tabId = tabOf(op);
+    if (op.kind === 'event' && tabId >= 0 && !firsts.has(tabId) && !logs.get(tabId)?.pages.length)
+      firsts.set(tabId, op);
+  }
+  await Promise.all(
+    [...firsts].map(async ([tabId, op]) => {
+      op.startUrl = await browser.tabs.get(tabId).then(
+        (tab) => tab.url ?? '',
+        () => '',
+      );
+    }),
+  );
+}
+
 function applyOp(op: Op, logs: Map<number, TabLog | undefined>): void {
   const tabId = tabOf(op);
   const log = logs.get(tabId);
   if (op.kind === 'event') {
     const target = log ?? emptyLog(tabId);
-    addEvent(target, op.event);
+    addEvent(target, op.event, { startUrl: op.startUrl ?? '' });
     logs.set(tabId, target);
   } else if (op.kind === 'patch') {
     if (log) patchEvents(log, op.requestId, op.patch);
@@ -93,6 +111,7 @@ async function applyOps(ops: Op[]): Promise<void> {
   const tabIds = [...new Set(ops.map(tabOf))];
   const stored = await browser.storage.session.get(tabIds.map(tabKey));
   const logs = new Map<number, TabLog | undefined>(tabIds.map((id) => [id, stored[tabKey(id)] as TabLog]));
+  await addStartUrls(ops, logs);
   for (const op of ops) applyOp(op, logs);
   const writes: Record<string, TabLog> = {};
   const removals: string[] = [];

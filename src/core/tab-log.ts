@@ -28,8 +28,11 @@ export function addPage(log: TabLog, page: PageLoad): void {
   prunePages(log);
 }
 
-/** Appends an event (grouped under the current page load), then applies the per-tab cap. */
-export function addEvent(log: TabLog, event: AuthEvent, cap = TAB_CAP): void {
+/**
+ * Appends an event (grouped under the current page load), then applies the per-tab cap. `startUrl` is
+ * the tab's URL, used when the tab's page load was not seen (e.g. the extension started after it).
+ */
+export function addEvent(log: TabLog, event: AuthEvent, { cap = TAB_CAP, startUrl = '' } = {}): void {
   if (log.events.some((e) => e.id === event.id)) return; // a replayed batch must not duplicate
   if (log.tabId === BACKGROUND_TAB) event.pageId = '';
   else {
@@ -37,8 +40,8 @@ export function addEvent(log: TabLog, event: AuthEvent, cap = TAB_CAP): void {
       const id = pageIdForRequest(event.id.slice(0, event.id.lastIndexOf(':')));
       addPage(log, { id, url: event.url, time: event.time });
     } else if (log.pages.length === 0) {
-      // Captured in a tab whose load we did not see (e.g. the extension started after it).
-      log.pages.push({ id: `start:${event.time}`, url: event.initiator ?? event.url, time: event.time });
+      const url = startUrl || event.initiator || event.url;
+      log.pages.push({ id: `start:${event.time}`, url, time: event.time });
     }
     event.pageId = log.pages.at(-1)?.id ?? '';
   }

@@ -90,7 +90,18 @@ export const test = base.extend<ExtensionFixtures>({
         )
         .toBe(true);
       await page.close();
-      await worker.evaluate('chrome.storage.session.clear()');
+      // A canary batch may still be in flight (writes are batched for ~150 ms) and land after a clear:
+      // clear until the store stays empty for longer than a batch.
+      await expect
+        .poll(
+          async () => {
+            await worker.evaluate('chrome.storage.session.clear()');
+            await new Promise((resolve) => setTimeout(resolve, 400));
+            return Object.keys(await dumpLogs(worker)).filter((key) => key.startsWith('tab:')).length;
+          },
+          { timeout: 10_000, intervals: [0] },
+        )
+        .toBe(0);
     });
   },
 });

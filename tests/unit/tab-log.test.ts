@@ -44,10 +44,13 @@ describe('addEvent', () => {
     expect(log.events[0]?.pageId).toBe('req:20');
   });
 
-  it('starts a page for a tab whose load was not seen', () => {
+  it.each([
+    ['the tab URL when known', 'https://app.example/dashboard', 'https://app.example/dashboard'],
+    ['the initiator otherwise', '', 'https://app.example'],
+  ])('starts a page for a tab whose load was not seen, named by %s', (_, startUrl, url) => {
     const log = emptyLog(7);
-    addEvent(log, apiEvent('30', 5, { initiator: 'https://app.example' }));
-    expect(log.pages).toEqual([{ id: 'start:5', url: 'https://app.example', time: 5 }]);
+    addEvent(log, apiEvent('30', 5, { initiator: 'https://app.example' }), { startUrl });
+    expect(log.pages).toEqual([{ id: 'start:5', url, time: 5 }]);
   });
 
   it('puts background requests (tab -1) in no page', () => {
@@ -59,7 +62,7 @@ describe('addEvent', () => {
 
   it('drops the oldest beyond the per-tab cap and counts them', () => {
     const log = emptyLog(7);
-    for (let i = 0; i < 8; i++) addEvent(log, apiEvent(String(i), i), 5);
+    for (let i = 0; i < 8; i++) addEvent(log, apiEvent(String(i), i), { cap: 5 });
     expect(log.events.map((e) => e.time)).toEqual([3, 4, 5, 6, 7]);
     expect(log.dropped).toBe(3);
   });

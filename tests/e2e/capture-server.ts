@@ -1,0 +1,90 @@
+// Real loopback servers for the capture tests: an origin with 401 endpoints that logs every request,
+// and a tiny HTTP proxy that answers 407 for one path and forwards everything else.
+import { createServer, request as forward, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface LoggedRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+export interface TestOrigin {
+  origin: string;
+  log: LoggedRequest[];
+  close: () => void;
+}
+
+const HTML = { 'Content-Type': 'text/html; charset=utf-8' };
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+
+/** What each path answers. Fetch-level 401s use Bearer/custom schemes (platform-notes: Basic fetch can hang). */
+function route(url: string, res: import('node:http').ServerResponse): void {
+  const path = url.split('?')[0];
+  if (path === '/api/bearer') {
+    res.writeHead(401, { ...CORS, 'WWW-Authenticate': 'Bearer realm="api", error="invalid_token"' });
+    res.end('{"error":"invalid_token"}');
+  } else if (path === '/api/two') {
+    // RFC 9110 §11.6.1: a server may send several fields; order is significant.
+    res.writeHead(401, { ...CORS, 'WWW-Authenticate': ['Bearer realm="one"', 'Newauth realm="two"'] });
+    res.end();
+  } else if (path === '/basic') {
+    res.writeHead(401, { ...HTML, 'WWW-Authenticate': 'Basic realm="intranet"' });
+    res.end('<h1>401</h1>');
+  } else if (path === '/frame') {
+    res.writeHead(200, HTML);
+    res.end('<h1>host</h1><iframe src="/basic"></iframe>');
+  } else if (path === '/set-cookie') {
+    res.writeHead(200, { ...HTML, 'Set-Cookie': 'sid=SECRET-COOKIE-456; Path=/' });
+    res.end('<p>cookie set</p>');
+  } else {
+    res.writeHead(200, HTML);
+    res.end(`<p>${path}</p>`);
+  }
+}
+
+/** Starts the origin on 127.0.0.1 with a random port. */
+export function startOrigin(): Promise<TestOrigin> {
+  const log: LoggedRequest[] = [];
+  const server = createServer((req, res) => {
+    log.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    route(req.url ?? '/', res);
+  });
+  return listen(server).then((port) => ({
+    origin: `http://127.0.0.1:${port}`,
+    log,
+    close: () => server.close(),
+  }));
+}
+
+/** A forward proxy: `/proxy-auth` gets a 407 with Proxy-Authenticate, the rest is relayed. */
+export function startProxy(): Promise<{ port: number; close: () => void }> {
+  const server = createServer((req, res) => {
+    const target = new URL(req.url ?? '/');
+    if (target.pathname === '/proxy-auth') {
+      res.writeHead(407, { ...HTML, 'Proxy-Authenticate': 'Basic realm="corp-proxy"' });
+      res.end('<h1>407</h1>');
+      return;
+    }
+    const upstream = forward(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: req.method,
+        headers: req.headers,
+      },
+      (reply) => {
+        res.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  return listen(server).then((port) => ({ port, close: () => server.close() }));
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port)));
+}

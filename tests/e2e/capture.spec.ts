@@ -1,0 +1,191 @@
+// The worker captures real 401s from a real local server into storage.session, per tab, and keeps
+// them through navigations and worker restarts, without ever storing a credential value.
+import type { Page, Worker } from '@playwright/test';
+import { test, expect, dumpLogs, tabIdOf } from './fixtures';
+import { startOrigin, type TestOrigin } from './capture-server';
+import type { AuthEvent } from '../../src/core/event';
+
+let server: TestOrigin;
+test.beforeEach(async () => {
+  server = await startOrigin();
+});
+test.afterEach(() => server.close());
+
+async function allEvents(worker: Worker): Promise<AuthEvent[]> {
+  return Object.values(await dumpLogs(worker)).flatMap((log) => log?.events ?? []);
+}
+
+/** Waits until an event for `path` is stored, and returns it. */
+async function waitForEvent(worker: Worker, path: string, count = 1): Promise<AuthEvent[]> {
+  let found: AuthEvent[] = [];
+  await expect
+    .poll(
+      async () => {
+        found = (await allEvents(worker)).filter((e) => new URL(e.url).pathname === path);
+        return found.length;
+      },
+      { timeout: 10_000 },
+    )
+    .toBeGreaterThanOrEqual(count);
+  return found;
+}
+
+const fetchIn = (page: Page, url: string, headers: Record<string, string> = {}): Promise<unknown> =>
+  page.evaluate(
+    ([u, h]) => fetch(u as string, { headers: h as Record<string, string> }).then((r) => r.status),
+    [url, headers] as const,
+  );
+
+const badgeOf = (worker: Worker, tabId: number): Promise<string> =>
+  worker.evaluate(`chrome.action.getBadgeText({ tabId: ${tabId} })`) as Promise<string>;
+
+test('a fetch 401 is stored with its challenge, parse, ip and the page script Authorization scheme', async ({
+  context,
+  worker,
+  ready,
+}) => {
+  await ready();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/app`);
+  expect(
+    await fetchIn(page, `${server.origin}/api/bearer`, { Authorization: 'Bearer SECRET-TOKEN-123' }),
+  ).toBe(401);
+  const [event] = await waitForEvent(worker, '/api/bearer');
+  expect(event).toMatchObject({
+    status: 401,
+    type: 'xmlhttprequest',
+    method: 'GET',
+    tabId: await tabIdOf(worker, page),
+    challengeFields: [{ name: 'www-authenticate', value: 'Bearer realm="api", error="invalid_token"' }],
+  });
+  expect(event?.parse.challenges[0]?.scheme.toLowerCase()).toBe('bearer');
+  // Verified here: Authorization set by page script IS visible to onSendHeaders without extraHeaders.
+  expect(event?.credentials).toMatchObject({ requestHeaders: 'seen', authorizationScheme: 'Bearer' });
+  await expect.poll(async () => (await waitForEvent(worker, '/api/bearer'))[0]?.ip).toBe('127.0.0.1');
+});
+
+test('two WWW-Authenticate fields are kept in their order', async ({ context, worker, ready }) => {
+  await ready();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/app`);
+  await fetchIn(page, `${server.origin}/api/two`);
+  const [event] = await waitForEvent(worker, '/api/two');
+  expect(event?.challengeFields.map((f) => f.value)).toEqual(['Bearer realm="one"', 'Newauth realm="two"']);
+  expect(event?.parse.challenges.map((c) => c.scheme.toLowerCase())).toEqual(['bearer', 'newauth']);
+});
+
+test('main-frame and iframe Basic 401s are captured with what the browser would answer', async ({
+  context,
+  worker,
+  ready,
+}) => {
+  await ready();
+  const first = await context.newPage();
+  // platform-notes: headless has no prompt, so the navigation fails with ERR_INVALID_AUTH_CREDENTIALS.
+  await expect(first.goto(`${server.origin}/basic`)).rejects.toThrow(/ERR_INVALID_AUTH_CREDENTIALS/);
+  const [main] = await waitForEvent(worker, '/basic');
+  expect(main).toMatchObject({ type: 'main_frame', frameId: 0, status: 401 });
+  expect(main?.challengeFields).toEqual([{ name: 'www-authenticate', value: 'Basic realm="intranet"' }]);
+  await expect
+    .poll(async () => (await waitForEvent(worker, '/basic'))[0]?.credentials.browserAuth)
+    .toEqual({ scheme: 'basic', realm: 'intranet', isProxy: false });
+
+  const second = await context.newPage();
+  // An iframe meeting Basic never fires load: wait for the record, not the frame.
+  await second.goto(`${server.origin}/frame`, { waitUntil: 'commit' });
+  const events = await waitForEvent(worker, '/basic', 2);
+  const frame = events.find((e) => e.type === 'sub_frame');
+  expect(frame).toMatchObject({ status: 401, tabId: await tabIdOf(worker, second) });
+  expect(frame?.frameId).toBeGreaterThan(0);
+});
+
+test('the badge shows the number of events stored for the tab', async ({ context, worker, ready }) => {
+  await ready();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/app`);
+  const tabId = await tabIdOf(worker, page);
+  for (let i = 0; i < 3; i++) await fetchIn(page, `${server.origin}/api/bearer?n=${i}`);
+  await waitForEvent(worker, '/api/bearer', 3);
+  await expect.poll(() => badgeOf(worker, tabId)).toBe('3');
+  const log = (await dumpLogs(worker))[`tab:${tabId}`];
+  expect(log?.events).toHaveLength(3);
+});
+
+test('stopping the worker loses nothing and the next 401 is captured', async ({ context, worker, ready }) => {
+  await ready();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/app`);
+  await fetchIn(page, `${server.origin}/api/bearer?before`);
+  await waitForEvent(worker, '/api/bearer', 1);
+  await worker.evaluate('globalThis.bootMark = 1');
+
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+
+  await fetchIn(page, `${server.origin}/api/bearer?after`);
+  const events = await waitForEvent(worker, '/api/bearer', 2);
+  expect(events.map((e) => new URL(e.url).search)).toEqual(['?before', '?after']);
+  // The handle now talks to a restarted worker: the mark set before the stop is gone.
+  expect(await worker.evaluate('globalThis.bootMark')).toBeUndefined();
+});
+
+test('events survive a same-tab navigation, grouped by page load; a closed tab is forgotten', async ({
+  context,
+  worker,
+  ready,
+}) => {
+  await ready();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/one`);
+  const tabId = await tabIdOf(worker, page);
+  await fetchIn(page, `${server.origin}/api/bearer?page=1`);
+  await waitForEvent(worker, '/api/bearer', 1);
+  await page.goto(`${server.origin}/two`);
+  await fetchIn(page, `${server.origin}/api/bearer?page=2`);
+  await waitForEvent(worker, '/api/bearer', 2);
+
+  const log = (await dumpLogs(worker))[`tab:${tabId}`];
+  expect(log?.events).toHaveLength(2);
+  const [a, b] = log!.events;
+  expect(a?.pageId).not.toBe(b?.pageId);
+  expect(log?.pages.map((p) => new URL(p.url).pathname)).toEqual(['/one', '/two']);
+  await expect.poll(() => badgeOf(worker, tabId)).toBe('2');
+
+  await page.close();
+  await expect.poll(async () => `tab:${tabId}` in (await dumpLogs(worker))).toBe(false);
+});
+
+test('no credential value is stored and the extension makes no request of its own', async ({
+  context,
+  worker,
+  ready,
+}) => {
+  const ownRequests: string[] = [];
+  context.on('request', (r) => {
+    // The worker loading its own chrome-extension:// module is not a network request.
+    if (r.url().startsWith('chrome-extension://')) return;
+    const fromExtension = r.serviceWorker() !== null || r.frame()?.url().startsWith('chrome-extension://');
+    if (fromExtension) ownRequests.push(r.url());
+  });
+  await ready();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/set-cookie`);
+  await fetchIn(page, `${server.origin}/api/bearer`, { Authorization: 'Bearer SECRET-TOKEN-123' });
+  const [event] = await waitForEvent(worker, '/api/bearer');
+  expect(event?.credentials.cookieNames).toEqual(['sid']);
+
+  const dump = JSON.stringify([
+    await worker.evaluate('chrome.storage.session.get(null)'),
+    await worker.evaluate('chrome.storage.local.get(null)'),
+  ]);
+  expect(dump).toContain('"sid"');
+  expect(dump).not.toContain('SECRET-TOKEN-123');
+  expect(dump).not.toContain('SECRET-COOKIE-456');
+
+  const fromExtension = server.log.filter((r) =>
+    [r.headers.origin, r.headers.referer].some((h) => String(h ?? '').startsWith('chrome-extension://')),
+  );
+  expect(fromExtension).toEqual([]);
+  expect(ownRequests).toEqual([]);
+});
