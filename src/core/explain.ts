@@ -1,7 +1,14 @@
-// Contract (issue 2 item 3); the implementation lands with the scheme catalog.
+// Explains one challenge (issue 2 item 3) from the scheme catalog: plain and developer wording, one
+// line per parameter, and what the browsers do. Unknown schemes get a generic explanation, never an error.
 import type { Challenge } from './challenge';
 import type { ChallengeFieldName } from './event';
-import type { Text } from './text';
+import { findParam, findScheme } from './schemes';
+import { browserLines } from './schemes-browser';
+import type { ParamSpec, SchemeInfo, ValueNote } from './schemes/types';
+import { schemeKeys } from './schemes/types';
+import { text, type Text } from './text';
+
+export { chromiumPick, rankForBrowser, type RankedChallenge } from './schemes-browser';
 
 /** One parameter of a challenge, with what it means for this scheme. */
 export interface ParamLine {
@@ -28,6 +35,97 @@ export interface Explanation {
   /** What Chromium and Firefox will do with this challenge. */
   browser: Text[];
   specUrl?: string;
+  /** Added: who asks, the website (401) or a proxy (407), for a non-expert. */
+  context?: Text;
+  /** Added: whether the scheme is in the IANA registry (absent for unknown schemes). */
+  registered?: boolean;
+  /** Added: short spec reference, e.g. "RFC 7617". */
+  specRef?: string;
 }
 
-export declare function explainChallenge(challenge: Challenge, field: ChallengeFieldName): Explanation;
+/** Note for a value: exact (normalised) match first, then the catch-all for unlisted values. */
+function noteFor(spec: ParamSpec, value: string): ValueNote | undefined {
+  let normal = value.trim().toLowerCase();
+  if (spec.list) {
+    const items = new Set(normal.split(',').map((item) => item.trim()));
+    items.delete('');
+    normal = [...items].sort().join(',');
+  }
+  return spec.values?.[normal] ?? spec.other;
+}
+
+function paramLine(scheme: SchemeInfo | undefined, name: string, value: string): ParamLine {
+  const spec = scheme && findParam(scheme, name);
+  if (!spec) {
+    const key = scheme ? 'param_unknown' : 'param_generic';
+    return { name, value, meaning: text(key, name, value), severity: 'info' };
+  }
+  const note = noteFor(spec, value);
+  return { name, value, meaning: text(note?.key ?? spec.key, value), severity: note?.severity ?? 'info' };
+}
+
+function token68Line(scheme: SchemeInfo | undefined, token: string): ParamLine {
+  // The token itself is not repeated in the wording: only its length, as it may be long base64.
+  const length = String(token.length);
+  if (scheme?.token68)
+    return { name: 'token68', value: token, meaning: text(scheme.token68, length), severity: 'info' };
+  if (scheme)
+    return {
+      name: 'token68',
+      value: token,
+      meaning: text('param_token68_unexpected', length),
+      severity: 'warn',
+    };
+  return { name: 'token68', value: token, meaning: text('param_token68', length), severity: 'info' };
+}
+
+/** Parameter lines in the order sent, then one line per required parameter that is missing. */
+function paramLines(scheme: SchemeInfo | undefined, challenge: Challenge): ParamLine[] {
+  const lines: ParamLine[] = [];
+  if (challenge.token68 !== undefined) lines.push(token68Line(scheme, challenge.token68));
+  for (const [name, value] of Object.entries(challenge.params)) {
+    lines.push(paramLine(scheme, name.toLowerCase(), value));
+  }
+  for (const spec of scheme?.params ?? []) {
+    if (!spec.required || lines.some((line) => line.name === spec.name)) continue;
+    const where = scheme?.specRef ?? scheme?.name ?? '';
+    lines.push({
+      name: spec.name,
+      value: '',
+      meaning: text('param_missing', spec.name, where),
+      severity: spec.required,
+    });
+  }
+  return lines;
+}
+
+/**
+ * Explains one challenge for people: what the scheme is (plain and developer wording), what each
+ * parameter and notable value means, and what Chromium and Firefox will do with it. A scheme the
+ * catalog does not know gets a generic explanation (`known: false`), never an error.
+ * For Proxy-Authenticate the title, context and browser lines speak of the proxy (RFC 9110 §11.7.1).
+ */
+export function explainChallenge(challenge: Challenge, field: ChallengeFieldName): Explanation {
+  const scheme = findScheme(challenge.scheme);
+  const proxy = field === 'proxy-authenticate';
+  const name = scheme?.name ?? challenge.scheme;
+  const keys = scheme && schemeKeys(scheme);
+  const explanation: Explanation = {
+    scheme: name,
+    known: scheme !== undefined,
+    title: proxy
+      ? text('explain_title_proxy', name)
+      : keys
+        ? text(keys.title)
+        : text('scheme_unknown_title', name),
+    summary: keys ? text(keys.plain) : text('scheme_unknown_plain', name),
+    developer: keys ? text(keys.dev) : text('scheme_unknown_dev', name),
+    params: paramLines(scheme, challenge),
+    browser: browserLines(challenge, field),
+    context: text(proxy ? 'explain_context_proxy' : 'explain_context_www'),
+  };
+  if (scheme) explanation.registered = scheme.registered;
+  if (scheme?.specUrl) explanation.specUrl = scheme.specUrl;
+  if (scheme?.specRef) explanation.specRef = scheme.specRef;
+  return explanation;
+}
