@@ -1,17 +1,7 @@
-// Contract (issue 2); the implementation lands with the parser.
-export interface Challenge {
-  scheme: string;
-  params: Record<string, string>;
-  token68?: string;
-}
-export interface ParseProblem {
-  code: string;
-  message: string;
-  field?: number;
-  offset?: number;
-}
-export interface ParseResult {
-  challenges: Challenge[];
-  problems: ParseProblem[];
-}
-export declare function parseChallenges(fieldValues: string | readonly string[]): ParseResult;
+// The challenge parser's public face (issue 2): tokenizer → parser → model, one job per file.
+export type { Challenge, ParseProblem, ParseResult } from './challenge-types';
+export { parseChallenges, PARSE_LIMITS } from './parse-challenges';
+export { serializeChallenges } from './serialize-challenges';
+export { PARSE_PROBLEM_CODES, type ParseProblemCode } from './challenge-problems';
+export { chromiumReading } from './challenge-browsers';
+export { countScanSteps } from './challenge-scan-steps';

@@ -1,0 +1,121 @@
+import type { Challenge } from './challenge-types';
+import { CHAR_CLASS, C_TCHAR, C_UPPER, EQUALS } from './challenge-chars';
+import type { ProblemSink } from './challenge-problems';
+
+const MAX_CHALLENGES = 256;
+const MAX_PARAMS = 256;
+
+/**
+ * Assembles challenges from what the line parser reads and applies the list-level rules: a parameter
+ * belongs to the challenge before it, names are case-insensitive and unique (RFC 9110 §11.2), token68
+ * stands alone. One builder per field line: parameters never attach across lines.
+ */
+export class ChallengeBuilder {
+  private cur: Challenge | null = null;
+  private count = 0;
+  /** The scheme was followed directly by a comma (`Basic, realm=…`), so it has no parameter list. */
+  private bare = false;
+  private t68At = -1;
+  private t68Flagged = false;
+
+  constructor(
+    private readonly out: Challenge[],
+    private readonly field: number,
+    private readonly sink: ProblemSink,
+  ) {}
+
+  /** Starts a challenge; false (after reporting) once the cap is reached. */
+  start(at: number, scheme: string): boolean {
+    if (this.out.length >= MAX_CHALLENGES) {
+      this.sink.add('too-many-challenges', this.field, at);
+      return false;
+    }
+    this.cur = { scheme, params: {} };
+    this.out.push(this.cur);
+    this.count = 0;
+    this.bare = false;
+    this.t68At = -1;
+    this.t68Flagged = false;
+    return true;
+  }
+
+  scheme(): string {
+    return this.cur ? this.cur.scheme : '';
+  }
+
+  markBare(): void {
+    this.bare = true;
+  }
+
+  token68(at: number, _end: number, value: string): void {
+    if (!this.cur) return;
+    if (this.cur.token68 !== undefined || this.count > 0) this.flagToken68(at, value);
+    else {
+      this.cur.token68 = value;
+      this.t68At = at;
+    }
+  }
+
+  param(at: number, rawName: string, value: string): void {
+    const cur = this.cur;
+    if (!cur) return this.sink.add('param-before-scheme', this.field, at, rawName);
+    if (cur.token68 !== undefined) this.paramAfterToken68(cur, at, rawName);
+    else if (this.bare) {
+      this.sink.add('comma-after-scheme', this.field, at, cur.scheme);
+      this.bare = false;
+    }
+    this.put(cur, at, lower(rawName), rawName, value);
+  }
+
+  private put(cur: Challenge, at: number, name: string, rawName: string, value: string): void {
+    if (Object.hasOwn(cur.params, name)) return this.sink.add('duplicate-param', this.field, at, rawName);
+    if (this.count >= MAX_PARAMS) {
+      if (this.count++ === MAX_PARAMS) this.sink.add('too-many-params', this.field, at, cur.scheme);
+      return;
+    }
+    this.count++;
+    // A plain assignment to "__proto__" would change the prototype and lose the value.
+    if (name === '__proto__')
+      Object.defineProperty(cur.params, name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else cur.params[name] = value;
+  }
+
+  /**
+   * `Scheme name=, other=x` first reads as token68 "name=" (RFC 9110 §11.2 allows `=` padding) but
+   * parameters follow, so the likelier reading is a parameter with a missing value.
+   */
+  private paramAfterToken68(cur: Challenge, at: number, rawName: string): void {
+    const t = cur.token68!;
+    if (this.count === 0 && isNameWithOneEquals(t)) {
+      delete cur.token68;
+      this.sink.add('missing-param-value', this.field, this.t68At, t.slice(0, -1));
+      this.put(cur, this.t68At, lower(t.slice(0, -1)), t, '');
+      return;
+    }
+    this.flagToken68(at, rawName);
+  }
+
+  private flagToken68(at: number, name: string): void {
+    if (!this.t68Flagged) this.sink.add('token68-with-params', this.field, at, name);
+    this.t68Flagged = true;
+  }
+}
+
+function isNameWithOneEquals(t: string): boolean {
+  const last = t.length - 1;
+  if (last < 1 || t.charCodeAt(last) !== EQUALS) return false;
+  for (let i = 0; i < last; i++) if (!(CHAR_CLASS[t.charCodeAt(i)]! & C_TCHAR)) return false;
+  return true;
+}
+
+/** ASCII lower-casing only when needed (RFC 9110 §11.2: names are case-insensitive). */
+function lower(name: string): string {
+  for (let i = 0; i < name.length; i++)
+    if (CHAR_CLASS[name.charCodeAt(i)]! & C_UPPER) return name.toLowerCase();
+  return name;
+}
