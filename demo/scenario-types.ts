@@ -38,6 +38,11 @@ export interface Expectation {
   method: 'GET' | 'OPTIONS';
   /** At least this many captured events for the endpoint (default 1). */
   count?: number;
+  /**
+   * When the extension does not see it by default: images/scripts are opt-in (storage.local
+   * `captureAllTypes`); Chromium shows CORS preflights to webRequest only with `extraHeaders`.
+   */
+  visibility?: 'opt-in-types' | 'extra-headers';
 }
 
 export interface Scenario {

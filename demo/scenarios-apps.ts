@@ -63,7 +63,7 @@ export const APP_SCENARIOS: Scenario[] = [
     path: '/api/cors/data',
     side: 'other',
     trigger: { kind: 'fetch', headers: { 'X-Demo-Client': '401-inspector-demo' } },
-    expect: { status: 401, scheme: 'Bearer', type: 'other', method: 'OPTIONS' },
+    expect: { status: 401, scheme: 'Bearer', type: 'other', method: 'OPTIONS', visibility: 'extra-headers' },
     // Fetch §4.8: a preflight never carries credentials, so an auth check on OPTIONS always fails it.
     respond: (req) =>
       req.method === 'OPTIONS'
@@ -109,7 +109,7 @@ export const APP_SCENARIOS: Scenario[] = [
     path: '/img/private.png',
     side: 'main',
     trigger: { kind: 'img' },
-    expect: { status: 401, scheme: 'Bearer', type: 'image', method: 'GET' },
+    expect: { status: 401, scheme: 'Bearer', type: 'image', method: 'GET', visibility: 'opt-in-types' },
     respond: () => reply(401, [wa('Bearer realm="media"')], 'Unauthorized', 'text/plain; charset=utf-8'),
   },
   {
@@ -120,7 +120,7 @@ export const APP_SCENARIOS: Scenario[] = [
     path: '/js/private.js',
     side: 'main',
     trigger: { kind: 'script' },
-    expect: { status: 401, scheme: 'Bearer', type: 'script', method: 'GET' },
+    expect: { status: 401, scheme: 'Bearer', type: 'script', method: 'GET', visibility: 'opt-in-types' },
     respond: () => reply(401, [wa('Bearer realm="static"')], 'Unauthorized', 'text/plain; charset=utf-8'),
   },
 ];
