@@ -1,2 +1,33 @@
+// Popup entry: picks the tab (?tabId=N, else the active tab) and renders the shared view.
 import { render } from 'preact';
-render(<p>hi</p>, document.getElementById('app')!);
+import { browser } from '../shared/browser';
+import { locale, msg } from '../ui/i18n';
+import { resolveTabId } from '../ui/tab-target';
+import { TabView } from '../ui/TabView';
+import '../ui/ui.css';
+
+const params = new URLSearchParams(location.search);
+// With ?tabId the view already lives in a tab (popped out, or opened by a test): no pop-out button.
+const inTab = params.has('tabId');
+document.documentElement.lang = locale();
+document.documentElement.classList.toggle('in-tab', inTab);
+document.title = msg('extName');
+
+function popOut(tabId: number): void {
+  const url = new URL(location.href);
+  url.search = `?tabId=${tabId}`;
+  void browser.tabs.create({ url: url.href }).then(() => window.close());
+}
+
+// Benchmarks read when the first list reached the DOM, in ms since navigation start.
+function markRendered(): void {
+  performance.mark('i401-rendered');
+  document.documentElement.dataset.renderedMs = performance.now().toFixed(1);
+}
+
+const root = document.getElementById('app')!;
+resolveTabId(params).then(
+  (tabId) =>
+    render(<TabView tabId={tabId} onPopOut={inTab ? undefined : popOut} onRendered={markRendered} />, root),
+  () => render(<TabView tabId={null} />, root),
+);

@@ -1,0 +1,70 @@
+import type { AuthEvent } from '../core/event';
+import { fieldFor, findingsFor } from './analysis';
+import { ChallengeView } from './ChallengeView';
+import { Findings } from './Findings';
+import { msg } from './i18n';
+import { ProblemsView } from './ProblemsView';
+import { RawHeaders } from './RawHeaders';
+
+function Facts({ event }: { event: AuthEvent }) {
+  return (
+    <dl class="facts">
+      <dt>{msg('ui_fact_url')}</dt>
+      <dd>
+        <code class="full-url" data-testid="full-url">
+          {event.url}
+        </code>
+      </dd>
+      <dt>{msg('ui_fact_status')}</dt>
+      <dd>{event.statusLine || String(event.status)}</dd>
+      {event.initiator && (
+        <>
+          <dt>{msg('ui_fact_initiator')}</dt>
+          <dd>{event.initiator}</dd>
+        </>
+      )}
+      {event.redirects.length > 0 && (
+        <>
+          <dt>{msg('ui_fact_redirects')}</dt>
+          <dd>{event.redirects.map((r) => `${r.status} ${r.url}`).join(' → ')}</dd>
+        </>
+      )}
+      {event.error && (
+        <>
+          <dt>{msg('ui_fact_error')}</dt>
+          <dd>
+            <code>{event.error}</code>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/**
+ * Everything about one response: facts, findings (diagnosis, top first), each challenge explained,
+ * what is malformed, and the raw header lines.
+ */
+export function EventDetails({ event, history }: { event: AuthEvent; history: readonly AuthEvent[] }) {
+  const field = fieldFor(event.status);
+  const { challenges, problems } = event.parse;
+  return (
+    <div class="event-body" data-testid="event-details">
+      <Facts event={event} />
+      <Findings findings={findingsFor(event, history)} />
+      <section class="challenges">
+        <h3>{msg(event.status === 407 ? 'ui_challenges_407' : 'ui_challenges_401')}</h3>
+        {challenges.map((c, i) => (
+          <ChallengeView key={i} challenge={c} field={field} />
+        ))}
+        {challenges.length === 0 && (
+          <p class="none" data-testid="no-challenge">
+            {msg(event.status === 407 ? 'ui_no_challenge_407' : 'ui_no_challenge_401')}
+          </p>
+        )}
+      </section>
+      <ProblemsView problems={problems} />
+      <RawHeaders fields={event.challengeFields} />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useId, useState } from 'preact/hooks';
+import type { AuthEvent } from '../core/event';
+import { EventCard } from './EventCard';
+import { absoluteTime, shortUrl } from './format';
+import type { EventGroup, GroupBy } from './group';
+import { msg } from './i18n';
+
+/** Cards rendered per group at first, and per "show more": keeps the first render fast. */
+export const FIRST_PAGE = 20;
+const MORE = 100;
+
+interface Props {
+  groups: readonly EventGroup[];
+  groupBy: GroupBy;
+  /** The whole log, for diagnosis rules that look at earlier events. */
+  history: readonly AuthEvent[];
+  now: number;
+}
+
+function heading(group: EventGroup, groupBy: GroupBy): string {
+  if (groupBy === 'origin') return group.label;
+  return group.key === '' ? msg('ui_group_page_unknown') : msg('ui_group_page', shortUrl(group.label, 48));
+}
+
+function Group({ group, groupBy, history, now, first }: Props & { group: EventGroup; first: boolean }) {
+  const [limit, setLimit] = useState(FIRST_PAGE);
+  const id = useId();
+  const shown = group.events.slice(0, limit);
+  const rest = group.events.length - shown.length;
+  const tip = group.time === undefined ? group.label : `${group.label}\n${absoluteTime(group.time)}`;
+  return (
+    <section class="group" data-testid="event-group" data-group={group.key} aria-labelledby={id}>
+      <h2 id={id} title={tip}>
+        <span class="group-label" data-testid="group-label">
+          {heading(group, groupBy)}
+        </span>
+        <span class="count" aria-label={msg('ui_group_count', String(group.events.length))}>
+          {group.events.length}
+        </span>
+      </h2>
+      <ol class="events">
+        {shown.map((e, i) => (
+          <EventCard key={e.id} event={e} history={history} now={now} defaultOpen={first && i === 0} />
+        ))}
+      </ol>
+      {rest > 0 && (
+        <button type="button" class="more" data-testid="show-more" onClick={() => setLimit(limit + MORE)}>
+          {msg('ui_show_more', String(Math.min(rest, MORE)), String(rest))}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** The events, newest first, in their groups; the newest event starts open. */
+export function EventList(props: Props) {
+  return (
+    <div class="groups" data-testid="event-list">
+      {props.groups.map((g, i) => (
+        <Group key={g.key} {...props} group={g} first={i === 0} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { BACKGROUND_TAB } from '../core/event';
+import { send } from '../shared/messages';
+import { EmptyState } from './EmptyState';
+import { EventList } from './EventList';
+import { shortUrl } from './format';
+import { groupEvents, type GroupBy } from './group';
+import { HeaderBar } from './HeaderBar';
+import { msg } from './i18n';
+import type { TabStatus } from './tab-target';
+import { TabNotices } from './TabNotices';
+import { useTabLog, useTabStatus } from './use-tab-log';
+import { ViewControls, type View } from './ViewControls';
+
+interface Props {
+  /** The tab to show; BACKGROUND_TAB for requests outside any tab; null when there is none. */
+  tabId: number | null;
+  /** Offered as a button when given (the popup; not in a popped-out tab or the panel). */
+  onPopOut?: (tabId: number) => void;
+  /** Called once, right after the first list (or empty state) is in the DOM (benchmarks). */
+  onRendered?: () => void;
+}
+
+function subtitle(status: TabStatus | undefined): [string?, string?] {
+  if (status?.kind === 'background') return [msg('ui_background_title'), msg('ui_view_background_hint')];
+  if (status?.kind === 'gone') return [msg('ui_tab_closed')];
+  if (status?.kind === 'open') return [status.title || shortUrl(status.url), status.url];
+  return [];
+}
+
+/** Relative times stay current while the view is open. */
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/** The whole view of one tab's 401/407 responses, shared by the popup and the DevTools panel. */
+export function TabView({ tabId, onPopOut, onRendered }: Props) {
+  const [view, setView] = useState<View>('tab');
+  const [groupBy, setGroupBy] = useState<GroupBy>('origin');
+  const [clearing, setClearing] = useState(false);
+  const [actionError, setActionError] = useState<string>();
+  const isBackground = tabId === BACKGROUND_TAB;
+  const shownId = tabId === null ? null : view === 'background' ? BACKGROUND_TAB : tabId;
+  const status = useTabStatus(tabId);
+  const state = useTabLog(shownId);
+  const background = useTabLog(tabId === null || isBackground ? null : BACKGROUND_TAB);
+  const now = useNow(30_000);
+  const log = state.status === 'ready' ? state.log : undefined;
+  const byPage = groupBy === 'page' && shownId !== BACKGROUND_TAB;
+  const groups = useMemo(() => (log ? groupEvents(log, byPage ? 'page' : 'origin') : []), [log, byPage]);
+
+  const reported = useRef(false);
+  useLayoutEffect(() => {
+    if (state.status === 'loading' || reported.current) return;
+    reported.current = true;
+    onRendered?.();
+  }, [state.status, onRendered]);
+
+  const clear = async (): Promise<void> => {
+    if (shownId === null) return;
+    setClearing(true);
+    setActionError(undefined);
+    try {
+      await send('clearTabLog', { tabId: shownId });
+    } catch (error) {
+      setActionError(msg('ui_clear_failed', error instanceof Error ? error.message : String(error)));
+    } finally {
+      setClearing(false);
+    }
+  };
+
+  const [sub, subTitle] = subtitle(status);
+  return (
+    <div class="app" data-testid="tab-view" aria-busy={state.status === 'loading'}>
+      <HeaderBar
+        subtitle={sub}
+        subtitleTitle={subTitle}
+        onClear={log && log.events.length > 0 ? clear : undefined}
+        clearing={clearing}
+        onPopOut={onPopOut && tabId !== null ? () => onPopOut(tabId) : undefined}
+      />
+      <TabNotices tabId={tabId} status={status} state={state} actionError={actionError} />
+      {tabId !== null && (
+        <ViewControls
+          showSwitch={!isBackground}
+          view={view}
+          onView={setView}
+          backgroundCount={background.status === 'ready' ? background.log.events.length : 0}
+          showGroupBy={shownId !== BACKGROUND_TAB && !!log && log.events.length > 0}
+          groupBy={groupBy}
+          onGroupBy={setGroupBy}
+        />
+      )}
+      <main>
+        {log && log.events.length === 0 && <EmptyState background={shownId === BACKGROUND_TAB} />}
+        {log && log.events.length > 0 && (
+          <EventList groups={groups} groupBy={byPage ? 'page' : 'origin'} history={log.events} now={now} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+// The toolbar popup as a plain extension page (?tabId=N), with its store seeded from the worker so
+// these tests depend on the view alone, not on capture timing.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test, expect } from './fixtures';
+import {
+  authEvent,
+  basicAdmin,
+  bearerExpired,
+  HOSTILE,
+  hostileRealm,
+  malformedBasic,
+  negotiateThenBasic,
+  proxyBasic,
+  tabLog,
+} from './pages/auth-events';
+import { openTargetTab, PopupPage, seedLog } from './pages/popup-page';
+import { explainChallenge } from '../../src/core/explain';
+import type { Text } from '../../src/core/text';
+
+const MESSAGES = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../_locales/en/messages.json'), 'utf8'),
+) as Record<string, { message: string }>;
+
+/** English wording of a Text, as chrome.i18n renders it. */
+function english(text: Text): string {
+  const message = MESSAGES[text.key]?.message;
+  if (message === undefined) throw new Error(`No message for key ${text.key}`);
+  return message.replace(/\$([1-9])/g, (_m, d: string) => text.args?.[Number(d) - 1] ?? '');
+}
+
+test('an empty tab says nothing was caught yet and what is watched', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const [, tabId] = await openTargetTab(context, worker, 'empty');
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  await expect(popup.emptyState).toContainText(english({ key: 'ui_empty_tab' }));
+  await expect(popup.emptyState).toContainText('fetch/XHR');
+  await expect(popup.events).toHaveCount(0);
+  await expect(popup.clearButton).toHaveCount(0);
+});
+
+test('events are listed newest first, grouped by origin, with the dropped count', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const [, tabId] = await openTargetTab(context, worker, 'grouped');
+  const events = [
+    authEvent(tabId, { ...basicAdmin, at: 0 }),
+    authEvent(tabId, { ...bearerExpired, at: 10 }),
+    authEvent(tabId, { ...negotiateThenBasic, at: 20 }),
+    authEvent(tabId, { ...proxyBasic, at: 30 }),
+  ];
+  await seedLog(worker, tabLog(tabId, events, 3));
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  await expect(popup.events).toHaveCount(4);
+  expect(await popup.groupLabels()).toEqual([
+    'http://www.a.test',
+    'https://intranet.a.test',
+    'https://api.b.test',
+  ]);
+  expect(await popup.eventUrls()).toEqual([
+    proxyBasic.url,
+    negotiateThenBasic.url,
+    basicAdmin.url,
+    bearerExpired.url,
+  ]);
+  await expect(popup.event(0).getByTestId('status')).toHaveText('407');
+  await expect(popup.event(3).getByTestId('status')).toHaveText('401');
+  await expect(popup.event(1).getByTestId('type')).toHaveText(english({ key: 'ui_type_sub_frame' }));
+  await expect(popup.notice('dropped')).toContainText('3');
+});
+
+test('grouping by page load and the background-requests switch', async ({ context, worker, extensionId }) => {
+  const [, tabId] = await openTargetTab(context, worker, 'pages');
+  await seedLog(worker, tabLog(tabId, [authEvent(tabId, { ...basicAdmin, at: 0 })]));
+  await seedLog(worker, tabLog(-1, [authEvent(-1, { ...bearerExpired, at: 5 })]));
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  await popup.page.getByTestId('group-by').selectOption('page');
+  expect(await popup.groupLabels()).toEqual([english({ key: 'ui_group_page', args: ['intranet.a.test/'] })]);
+  await expect(popup.page.getByTestId('view-background')).toContainText('(1)');
+  await popup.page.getByTestId('view-background').click();
+  expect(await popup.eventUrls()).toEqual([bearerExpired.url]);
+});
+
+test('a challenge shows its scheme and the catalog explanation', async ({ context, worker, extensionId }) => {
+  const [, tabId] = await openTargetTab(context, worker, 'explained');
+  await seedLog(worker, tabLog(tabId, [authEvent(tabId, { ...bearerExpired, at: 0 })]));
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  const card = await popup.expand(0);
+  const challenge = bearerExpired.parse.challenges[0]!;
+  const explained = explainChallenge(challenge, 'www-authenticate');
+  await expect(card.getByTestId('scheme')).toHaveText('Bearer');
+  await expect(card.getByTestId('challenge-title')).toHaveText(english(explained.title));
+  await expect(card.getByTestId('explanation')).toHaveText(english(explained.summary));
+  // chrome.storage does not keep an object's key order (platform notes), so compare as sets.
+  const shown = await card.getByTestId('param-value').allTextContents();
+  expect(shown.sort()).toEqual(explained.params.map((p) => p.value).sort());
+});
+
+test('raw header lines are shown exactly and in arrival order', async ({ context, worker, extensionId }) => {
+  const [, tabId] = await openTargetTab(context, worker, 'raw');
+  await seedLog(worker, tabLog(tabId, [authEvent(tabId, { ...negotiateThenBasic, at: 0 })]));
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  const card = await popup.expand(0);
+  await expect(card.getByTestId('raw-line')).toHaveText([
+    'WWW-Authenticate: Negotiate',
+    'WWW-Authenticate: Basic realm="CORP"',
+  ]);
+  await expect(card.getByTestId('scheme')).toHaveText(['Negotiate', 'Basic']);
+});
+
+test('a malformed header shows its parse problems', async ({ context, worker, extensionId }) => {
+  const [, tabId] = await openTargetTab(context, worker, 'malformed');
+  await seedLog(worker, tabLog(tabId, [authEvent(tabId, { ...malformedBasic, at: 0 })]));
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  const card = await popup.expand(0);
+  const problem = card.getByTestId('problem');
+  await expect(problem).toHaveCount(1);
+  await expect(problem).toHaveAttribute('data-code', 'unterminated-quoted-string');
+  const wording =
+    MESSAGES.parse_unterminated_quoted_string?.message ?? malformedBasic.parse.problems[0]!.message;
+  await expect(problem).toContainText(wording);
+  await expect(problem).toContainText(english({ key: 'ui_problem_where', args: ['1', '13'] }));
+});
+
+test('the list updates live when the store changes', async ({ context, worker, extensionId }) => {
+  const [, tabId] = await openTargetTab(context, worker, 'live');
+  const first = authEvent(tabId, { ...basicAdmin, at: 0 });
+  await seedLog(worker, tabLog(tabId, [first]));
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  await expect(popup.events).toHaveCount(1);
+  await seedLog(worker, tabLog(tabId, [first, authEvent(tabId, { ...bearerExpired, at: 4 })]));
+  await expect(popup.events).toHaveCount(2);
+  expect(await popup.eventUrls()).toEqual([bearerExpired.url, basicAdmin.url]);
+});
+
+test('a hostile realm renders as inert text', async ({ context, worker, extensionId }) => {
+  const [, tabId] = await openTargetTab(context, worker, 'hostile');
+  await seedLog(worker, tabLog(tabId, [authEvent(tabId, { ...hostileRealm, at: 0 })]));
+  const dialogs: string[] = [];
+  const popup = new PopupPage(await context.newPage());
+  popup.page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await popup.page.goto(PopupPage.url(extensionId, tabId));
+  const card = await popup.expand(0);
+  await expect(card.getByTestId('raw-line')).toHaveText(`WWW-Authenticate: Basic realm="${HOSTILE}"`);
+  await expect(card.getByTestId('param-value').first()).toHaveText(HOSTILE);
+  await expect(card.getByTestId('full-url')).toHaveText(hostileRealm.url);
+  expect(await popup.page.locator('#app img, #app script').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});
+
+test('Clear list empties the tab', async ({ context, worker, extensionId }) => {
+  const [, tabId] = await openTargetTab(context, worker, 'clear');
+  const events = [authEvent(tabId, { ...basicAdmin, at: 0 }), authEvent(tabId, { ...bearerExpired, at: 1 })];
+  await seedLog(worker, tabLog(tabId, events));
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  await expect(popup.events).toHaveCount(2);
+  await popup.clearButton.click();
+  await expect(popup.emptyState).toBeVisible();
+  await expect(popup.notice('action-error')).toHaveCount(0);
+  const stored = (await worker.evaluate(`chrome.storage.session.get('tab:${tabId}')`)) as Record<
+    string,
+    { events?: unknown[] }
+  >;
+  expect(stored[`tab:${tabId}`]?.events ?? []).toEqual([]);
+});
+
+test('a closed tab is reported as gone and what was stored is still listed', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const closedId = 987_654;
+  await seedLog(worker, tabLog(closedId, [authEvent(closedId, { ...basicAdmin, at: 0 })]));
+  const popup = await PopupPage.open(context, extensionId, closedId);
+  await expect(popup.notice('tab-gone')).toContainText(String(closedId));
+  await expect(popup.events).toHaveCount(1);
+});
+
+test('a tab id that is not a number is reported, not crashed on', async ({ context, extensionId }) => {
+  const popup = await PopupPage.open(context, extensionId, 'abc');
+  await expect(popup.notice('no-tab')).toHaveText(english({ key: 'ui_no_tab' }));
+});
+
+test('a browser page says it cannot be inspected and still lists captures', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await page.goto('chrome://version');
+  const tabId = (await worker.evaluate(
+    `chrome.tabs.query({}).then(ts => ts.find(t => (t.url || '').startsWith('chrome://version')).id)`,
+  )) as number;
+  await seedLog(worker, tabLog(tabId, [authEvent(tabId, { ...basicAdmin, at: 0 })]));
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  await expect(popup.notice('not-inspectable')).toHaveText(english({ key: 'ui_not_inspectable' }));
+  await expect(popup.events).toHaveCount(1);
+});
