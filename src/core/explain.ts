@@ -3,7 +3,7 @@
 import type { Challenge } from './challenge';
 import type { ChallengeFieldName } from './event';
 import { findParam, findScheme } from './schemes';
-import { browserLines } from './schemes-browser';
+import { browserLines, clip } from './schemes-browser';
 import type { ParamSpec, SchemeInfo, ValueNote } from './schemes/types';
 import { schemeKeys } from './schemes/types';
 import { text, type Text } from './text';
@@ -51,17 +51,23 @@ function noteFor(spec: ParamSpec, value: string): ValueNote | undefined {
     items.delete('');
     normal = [...items].sort().join(',');
   }
-  return spec.values?.[normal] ?? spec.other;
+  // Own properties only: a hostile value such as "constructor" must not find Object.prototype members.
+  return (spec.values && Object.hasOwn(spec.values, normal) ? spec.values[normal] : undefined) ?? spec.other;
 }
 
 function paramLine(scheme: SchemeInfo | undefined, name: string, value: string): ParamLine {
   const spec = scheme && findParam(scheme, name);
   if (!spec) {
     const key = scheme ? 'param_unknown' : 'param_generic';
-    return { name, value, meaning: text(key, name, value), severity: 'info' };
+    return { name, value, meaning: text(key, clip(name), clip(value)), severity: 'info' };
   }
   const note = noteFor(spec, value);
-  return { name, value, meaning: text(note?.key ?? spec.key, value), severity: note?.severity ?? 'info' };
+  return {
+    name,
+    value,
+    meaning: text(note?.key ?? spec.key, clip(value)),
+    severity: note?.severity ?? 'info',
+  };
 }
 
 function token68Line(scheme: SchemeInfo | undefined, token: string): ParamLine {
@@ -99,6 +105,12 @@ function paramLines(scheme: SchemeInfo | undefined, challenge: Challenge): Param
   return lines;
 }
 
+/** A 407's title names the proxy: the scheme's own title would read as if the website asked. */
+function titleOf(schemeTitle: string | undefined, proxy: boolean, shown: string): Text {
+  if (proxy) return text('explain_title_proxy', shown);
+  return schemeTitle ? text(schemeTitle) : text('scheme_unknown_title', shown);
+}
+
 /**
  * Explains one challenge for people: what the scheme is (plain and developer wording), what each
  * parameter and notable value means, and what Chromium and Firefox will do with it. A scheme the
@@ -109,17 +121,14 @@ export function explainChallenge(challenge: Challenge, field: ChallengeFieldName
   const scheme = findScheme(challenge.scheme);
   const proxy = field === 'proxy-authenticate';
   const name = scheme?.name ?? challenge.scheme;
+  const shown = clip(name);
   const keys = scheme && schemeKeys(scheme);
   const explanation: Explanation = {
     scheme: name,
     known: scheme !== undefined,
-    title: proxy
-      ? text('explain_title_proxy', name)
-      : keys
-        ? text(keys.title)
-        : text('scheme_unknown_title', name),
-    summary: keys ? text(keys.plain) : text('scheme_unknown_plain', name),
-    developer: keys ? text(keys.dev) : text('scheme_unknown_dev', name),
+    title: titleOf(keys?.title, proxy, shown),
+    summary: keys ? text(keys.plain) : text('scheme_unknown_plain', shown),
+    developer: keys ? text(keys.dev) : text('scheme_unknown_dev', shown),
     params: paramLines(scheme, challenge),
     browser: browserLines(challenge, field),
     context: text(proxy ? 'explain_context_proxy' : 'explain_context_www'),

@@ -18,6 +18,14 @@ export interface RankedChallenge {
   score: number;
 }
 
+/** Longest value substituted into a message; the full value stays in ParamLine.value. */
+export const MAX_ARG_LENGTH = 200;
+
+/** Cuts a header-supplied string for use as a message argument (hostile headers can be huge). */
+export function clip(value: string): string {
+  return value.length > MAX_ARG_LENGTH ? `${value.slice(0, MAX_ARG_LENGTH)}…` : value;
+}
+
 /** Value of a parameter, ignoring the case of its name (RFC 9110 §11.2). */
 export function paramValue(challenge: Challenge, name: string): string | undefined {
   for (const [key, value] of Object.entries(challenge.params)) {
@@ -31,7 +39,7 @@ function digestProblem(challenge: Challenge): Text | undefined {
   if (!paramValue(challenge, 'nonce')) return text('explain_browser_digest_no_nonce');
   const algorithm = paramValue(challenge, 'algorithm');
   if (algorithm !== undefined && !CHROMIUM_DIGEST_ALGORITHMS.has(algorithm.trim().toLowerCase())) {
-    return text('explain_browser_digest_algorithm', algorithm);
+    return text('explain_browser_digest_algorithm', clip(algorithm));
   }
   return undefined;
 }
@@ -69,7 +77,7 @@ export function chromiumPick(challenges: readonly Challenge[]): number {
 export function browserLines(challenge: Challenge, field: ChallengeFieldName): Text[] {
   const scheme = findScheme(challenge.scheme);
   const suffix = field === 'proxy-authenticate' ? '_proxy' : '';
-  if (!scheme) return [text(`explain_browser_unknown${suffix}`, challenge.scheme)];
+  if (!scheme) return [text(`explain_browser_unknown${suffix}`, clip(challenge.scheme))];
   const lines = [mainLine(scheme, challenge, suffix)];
   if (scheme.id === 'digest' && !digestProblem(challenge)) {
     const qop = paramValue(challenge, 'qop');

@@ -164,6 +164,36 @@ describe('explainChallenge: parameter lines', () => {
   });
 });
 
+describe('explainChallenge: hostile input', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'treats Digest algorithm=%s as an unknown algorithm',
+    (value) => {
+      const explanation = explainChallenge(
+        { scheme: 'Digest', params: { nonce: 'n', algorithm: value } },
+        WWW,
+      );
+      const algorithm = line(explanation.params, 'algorithm');
+      expect([algorithm.meaning.key, algorithm.severity]).toEqual([
+        'param_digest_algorithm_unknown',
+        'error',
+      ]);
+      expect(explanation.browser[0]?.key).toBe('explain_browser_digest_algorithm');
+    },
+  );
+
+  it('cuts huge values in the wording but keeps them whole in the line', () => {
+    const description = 'x'.repeat(100_000);
+    const scheme = 'Y'.repeat(5_000);
+    const bearer = explainChallenge({ scheme: 'Bearer', params: { error_description: description } }, WWW);
+    const unknown = explainChallenge({ scheme, params: {} }, WWW);
+    expect(line(bearer.params, 'error_description').value).toBe(description);
+    expect(renderText(line(bearer.params, 'error_description').meaning).length).toBeLessThan(500);
+    expect(unknown.scheme).toBe(scheme);
+    expect(renderText(unknown.title).length).toBeLessThan(500);
+    expect(renderText(unknown.browser[0]!).length).toBeLessThan(1000);
+  });
+});
+
 describe('explainChallenge: scheme and browser lines', () => {
   it.each<[Fixture, ChallengeFieldName, string, boolean, string[]]>([
     ['dockerRegistry', WWW, 'Bearer', true, ['explain_browser_app']],
