@@ -56,6 +56,8 @@ function chromiumScore(challenge: Challenge): number | undefined {
 /**
  * The challenges Chromium can answer by itself, best first; the first one is the one it picks.
  * Ties keep the server's order, as Chromium keeps the first challenge with the highest score.
+ * Chromium reads only the first challenge of each field line: pass `chromiumReading(fieldValues)`
+ * (challenge.ts) rather than the full parse to get the challenge it really answers.
  */
 export function rankForBrowser(challenges: readonly Challenge[]): RankedChallenge[] {
   const ranked: RankedChallenge[] = [];
