@@ -41,6 +41,9 @@ async function waitForCapture(page: Page, worker: Worker, origin: string): Promi
     await page.evaluate(`fetch('/canary').catch(() => undefined)`);
     await sleep(200);
     if (eventsOf(await dump(worker)).length > 0) {
+      // Writes are batched (~150 ms): a later canary may land after the first clear.
+      await worker.evaluate('chrome.storage.session.clear()');
+      await sleep(400);
       await worker.evaluate('chrome.storage.session.clear()');
       return true;
     }

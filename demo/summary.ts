@@ -11,6 +11,7 @@ export interface ScenarioTally {
   status?: number;
   scheme?: string;
   type?: string;
+  method?: string;
   visibility?: Scenario['expect']['visibility'];
 }
 
@@ -61,6 +62,7 @@ export function tally(
       status: first?.status,
       scheme: first ? firstScheme(first) : undefined,
       type: first?.type,
+      method: first?.method,
       visibility: s.expect.visibility,
     };
   });

@@ -84,4 +84,7 @@ document.addEventListener('click', (event) => {
   if (scenario) run(scenario);
 });
 
-if (config.autoRun) run(config.scenarios.find((s) => s.id === config.autoRun));
+// After load: a frame waiting on a Basic prompt would otherwise hold the page's own load event forever.
+if (config.autoRun) {
+  window.addEventListener('load', () => run(config.scenarios.find((s) => s.id === config.autoRun)));
+}
