@@ -1,0 +1,31 @@
+// Links shown under findings: specs first, then vendor documentation.
+export const REF = {
+  rfc9110_401: 'https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2',
+  rfc9110_403: 'https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4',
+  rfc9110_407: 'https://www.rfc-editor.org/rfc/rfc9110#section-15.5.8',
+  rfc9110_auth: 'https://www.rfc-editor.org/rfc/rfc9110#section-11',
+  rfc9110_retryAfter: 'https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3',
+  rfc6585_429: 'https://www.rfc-editor.org/rfc/rfc6585#section-4',
+  rfc6750_errors: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
+  rfc7519_exp: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4',
+  rfc7519_nbf: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.5',
+  rfc7519_aud: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.3',
+  rfc7616: 'https://www.rfc-editor.org/rfc/rfc7616#section-3.3',
+  rfc7617: 'https://www.rfc-editor.org/rfc/rfc7617',
+  rfc4559: 'https://www.rfc-editor.org/rfc/rfc4559',
+  fetchPreflight: 'https://fetch.spec.whatwg.org/#cors-preflight-fetch',
+  fetchRedirect: 'https://fetch.spec.whatwg.org/#http-redirect-fetch',
+  fetchCredentials: 'https://fetch.spec.whatwg.org/#concept-request-credentials-mode',
+  clearSiteData: 'https://www.w3.org/TR/clear-site-data/',
+  sameSite:
+    'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cookies#controlling_third-party_cookies_with_samesite',
+  thirdPartyCookies: 'https://developer.mozilla.org/en-US/docs/Web/Privacy/Guides/Third-party_cookies',
+  chromiumAuth: 'https://www.chromium.org/developers/design-documents/http-authentication/',
+  authServerAllowlist: 'https://chromeenterprise.google/policies/#AuthServerAllowlist',
+  iisSubstatus:
+    'https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/health-diagnostic-performance/http-status-code',
+  wpRestAuth: 'https://developer.wordpress.org/rest-api/using-the-rest-api/authentication/',
+  wpTroubleshooting: 'https://wordpress.org/documentation/article/faq-troubleshooting/',
+  apacheAuth: 'https://httpd.apache.org/docs/2.4/howto/auth.html',
+  mdn401: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/401',
+} as const;

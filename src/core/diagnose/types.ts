@@ -1,0 +1,70 @@
+import type { AuthEvent, JwtFacts, Text } from './deps';
+import type { Facts } from './facts';
+
+export type FindingKind = 'cause' | 'possible-cause' | 'server-bug' | 'info';
+
+/** One ranked finding about why a 401/407 happened and what to do. */
+export interface Finding {
+  /** Stable rule id, e.g. 'bearer-invalid-token'. */
+  id: string;
+  kind: FindingKind;
+  title: Text;
+  detail: Text;
+  steps: Text[];
+  /** Spec or documentation links. */
+  refs: string[];
+}
+
+/** Facts the caller may know that the event record does not carry. All optional. */
+export interface DiagnoseContext {
+  /** Reference time (ms since epoch) for relative wording; defaults to the event's own time. */
+  now?: number;
+  /** Claims of the request's bearer token, decoded locally (see decodeJwtFacts); never the token. */
+  jwt?: JwtFacts;
+  /** When the page this event belongs to was loaded (PageLoad.time), for idle-session wording. */
+  pageTime?: number;
+  /** Operating system family, when known: Windows answers Negotiate/NTLM with the logged-on user. */
+  platform?: 'windows' | 'mac' | 'linux' | 'chromeos' | 'android' | 'other';
+}
+
+/** The rule families, used to group the rule table (README) and the source files. */
+export type RuleFamily =
+  | 'challenge'
+  | 'credentials'
+  | 'bearer'
+  | 'digest'
+  | 'windows'
+  | 'status'
+  | 'proxy'
+  | 'cors'
+  | 'redirect'
+  | 'session'
+  | 'pattern'
+  | 'iis'
+  | 'wordpress'
+  | 'network'
+  | 'checklist';
+
+/** What every rule receives: the event, the tab's other events, context and derived facts. */
+export interface RuleInput {
+  event: AuthEvent;
+  history: readonly AuthEvent[];
+  context: DiagnoseContext;
+  facts: Facts;
+}
+
+/** A diagnosis rule: one id, one finding at most. */
+export interface Rule {
+  id: string;
+  family: RuleFamily;
+  /** One line for the README's rule table (developer documentation, not shown in the UI). */
+  description: string;
+  /** Rule ids whose finding makes this one redundant (a more specific explanation of the same fact). */
+  supersededBy?: string[];
+  /** Background that only helps when no rule found a definite cause (dropped next to any 'cause'). */
+  onlyWithoutCause?: boolean;
+  run(input: RuleInput): Finding | undefined;
+}
+
+/** The rule table without the functions, for documentation and tests. */
+export type RuleInfo = Pick<Rule, 'id' | 'family' | 'description'>;
