@@ -101,7 +101,7 @@ export const BEARER_SCENARIOS: Scenario[] = [
     id: 'dpop-nonce',
     title: 'DPoP: server nonce required',
     summary:
-      'The page sends a DPoP-bound token; the server wants its own nonce in the proof (RFC 9449 §8) and sends one in DPoP-Nonce.',
+      'The page sends a DPoP-bound token; the resource server wants its own nonce in the proof (RFC 9449 §9) and sends one in DPoP-Nonce.',
     path: '/api/dpop',
     side: 'main',
     trigger: {
@@ -136,7 +136,7 @@ export const BEARER_SCENARIOS: Scenario[] = [
     id: 'malformed-header',
     title: 'Malformed challenge',
     summary:
-      'Two broken fields: a duplicated error parameter, then an unterminated quoted string (RFC 9110 §11.2 forbids both).',
+      'Two broken fields: a duplicated error parameter, then an unterminated quoted string (RFC 9110 §11.2, §5.6.4).',
     path: '/api/malformed',
     side: 'main',
     trigger: { kind: 'fetch' },

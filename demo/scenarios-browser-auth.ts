@@ -57,7 +57,7 @@ export const BROWSER_AUTH_SCENARIOS: Scenario[] = [
     id: 'digest',
     title: 'Digest: SHA-256 and MD5',
     summary:
-      'An iframe meets two Digest challenges, SHA-256 first and MD5 for older clients (RFC 7616 §3.7).',
+      'An iframe meets two Digest challenges, SHA-256 first and MD5 for older clients, as in the RFC 7616 §3.9.1 example.',
     path: '/auth/digest',
     side: 'main',
     trigger: { kind: 'iframe' },

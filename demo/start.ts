@@ -2,7 +2,7 @@
 // the extension loaded. With a display: stays open for you to explore. Without: runs every scenario,
 // prints what the extension captured, and exits.
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumArgs, findChromium, NO_CHROMIUM_HELP } from './chromium';
@@ -15,6 +15,12 @@ const PORT = Number(process.env.DEMO_PORT ?? 4010);
 /** Time for iframes and images to finish after "Run all" reports its fetches answered. */
 const SETTLE_MS = 3000;
 
+/** Whether the built extension has a DevTools page (the panel lands separately). */
+const hasPanel = (): boolean =>
+  Boolean(
+    (JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { devtools_page?: string })
+      .devtools_page,
+  );
 const hasDisplay = (): boolean => Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 const dump = (worker: Worker) =>
@@ -69,7 +75,7 @@ function explainHeadful(server: DemoServer, id: string): void {
 401 Inspector demo is open at ${server.origin}/ (second origin ${server.otherOrigin}).
   1. Pin the extension: puzzle-piece icon in the toolbar → pin "401 Inspector".
   2. Click a scenario's Run button (or "Run all"); the badge counts the 401s on the tab.
-  3. Click the toolbar icon to see each 401 explained (DevTools has a 401 Inspector panel too).
+  3. Click the toolbar icon to see each 401 explained.${hasPanel() ? ' DevTools has a 401 Inspector panel too.' : ''}
   Basic/Digest/Windows scenarios may open a sign-in prompt: cancel it.
   The popup also works as a page: chrome-extension://${id}/src/popup/popup.html
 Press Ctrl-C to quit.`);

@@ -2,6 +2,7 @@
 // (demo/README.md). Raw HTTP through node:http so repeated WWW-Authenticate fields stay separate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { SCENARIOS, scenarioById } from '../../demo/scenarios';
 
@@ -151,5 +152,15 @@ describe('pages and fixed routes', () => {
     const raw = await get(`${server.origin}/%3Cscript%3Ealert(1)%3C/script%3E`);
     expect(raw.status).toBe(404);
     expect(raw.body).not.toContain('<script>alert');
+  });
+});
+
+describe('demo/README.md', () => {
+  it('documents every scenario id and endpoint path', () => {
+    const readme = readFileSync(new URL('../../demo/README.md', import.meta.url), 'utf8');
+    const missing = SCENARIOS.filter(
+      (s) => !readme.includes(`\`${s.id}\``) || !readme.includes(`\`${s.path}\``),
+    );
+    expect(missing.map((s) => s.id)).toEqual([]);
   });
 });
