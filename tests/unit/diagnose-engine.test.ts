@@ -1,0 +1,215 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diagnose, type Finding, RULES } from '../../src/core/diagnose';
+import type { AuthEvent } from '../../src/core/event';
+import { ch, makeEvent, renderFindings, www } from './fixtures/events';
+import { loadMessages } from './render-text';
+
+const KIND_RANK = { cause: 0, 'server-bug': 1, 'possible-cause': 2, info: 3 } as const;
+const ranks = (findings: Finding[]) => findings.map((f) => KIND_RANK[f.kind]);
+const keysOf = (f: Finding) => [f.title, f.detail, ...f.steps];
+
+describe('RULES table', () => {
+  it('lists each rule once, with a family and a one-line description', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of RULES) {
+      expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(rule.family).toMatch(/^[a-z]+$/);
+      expect(rule.description.length).toBeGreaterThan(20);
+      expect(rule.description).not.toContain('\n');
+    }
+  });
+
+  it('has a title and at least one detail message for every rule id', () => {
+    const messages = loadMessages();
+    for (const { id } of RULES) {
+      const base = `diag_${id.replace(/-/g, '_')}`;
+      expect(messages[`${base}_title`], `${base}_title`).toBeDefined();
+      expect(
+        Object.keys(messages).some((k) => k === `${base}_detail` || k.startsWith(`${base}_detail_`)),
+        `${base}_detail`,
+      ).toBe(true);
+    }
+  });
+
+  it('only produces findings whose id is in the table', () => {
+    const known = new Set(RULES.map((r) => r.id));
+    const event = makeEvent({ ...www(ch('Bearer', { error: 'insufficient_scope' })), ip: '10.0.0.1' });
+    for (const f of diagnose(event, [])) expect(known).toContain(f.id);
+  });
+});
+
+describe('ranking', () => {
+  it('orders cause, server-bug, possible-cause, info', () => {
+    // A cookie session refused, no challenge (server bug), a public name on a private IP (possible).
+    const event = makeEvent({
+      url: 'https://www.example.com/api/cart',
+      ip: '192.168.0.10',
+      credentials: { cookieSent: true, cookieNames: ['sid'] },
+    });
+    const findings = diagnose(event, []);
+    expect(findings.map((f) => f.kind)).toEqual(['cause', 'cause', 'server-bug', 'possible-cause', 'info']);
+    expect(findings.map((f) => f.id)).toEqual([
+      'credentials-rejected',
+      'no-challenge-sign-in',
+      'no-challenge',
+      'served-by-ip',
+      'status-meaning',
+    ]);
+  });
+
+  it('is stable: the same input gives the same order', () => {
+    const event = makeEvent({
+      ...www(ch('Bearer', { error: 'invalid_token' })),
+      credentials: { authorizationScheme: 'Bearer' },
+    });
+    expect(diagnose(event, []).map((f) => f.id)).toEqual(
+      diagnose(structuredClone(event), []).map((f) => f.id),
+    );
+  });
+});
+
+describe('general checklist', () => {
+  it('closes the list when no rule found a definite cause, worded for an API call', async () => {
+    const event = makeEvent({
+      ...www(ch('Bearer')),
+      credentials: { requestHeaders: 'unknown', cookieSent: undefined },
+    });
+    const findings = diagnose(event, []);
+    const last = findings.at(-1)!;
+    expect(last.id).toBe('general-checklist');
+    expect(last.detail.key).toBe('diag_general_checklist_detail_api');
+    expect(last.steps[0]).toEqual({ key: 'diag_step_check_url', args: [event.url] });
+    expect(last.steps.at(-1)).toEqual({ key: 'diag_step_contact_support', args: ['app.example.com'] });
+    await renderFindings(findings);
+  });
+
+  it('is worded for a page when a page failed', () => {
+    const event = makeEvent({
+      url: 'https://files.example.org/',
+      type: 'main_frame',
+      ...www(ch('Basic', { realm: 'x' })),
+    });
+    const last = diagnose(event, []).at(-1)!;
+    expect(last.detail.key).toBe('diag_general_checklist_detail');
+    expect(last.steps.map((s) => s.key)).toContain('diag_step_sign_in_again');
+  });
+
+  it('is left out when a cause is known', () => {
+    const event = makeEvent({ response: { setCookieCleared: ['sid'], setCookieNames: ['sid'] } });
+    expect(diagnose(event, []).map((f) => f.id)).not.toContain('general-checklist');
+  });
+});
+
+const HUGE = 'x'.repeat(100_000);
+
+describe('hostile and half-filled records', () => {
+  it('caps server-sent strings at 300 characters and strips control characters', async () => {
+    const event = makeEvent({
+      ...www(
+        ch('Bearer', {
+          error: 'invalid_token',
+          error_description: `a\u0000b\u001b[31m${HUGE}`,
+          error_uri: HUGE,
+        }),
+      ),
+      credentials: { authorizationScheme: 'Bearer' },
+      url: `https://app.example.com/${HUGE}`,
+      response: { retryAfter: HUGE, setCookieCleared: [HUGE], setCookieNames: [] },
+    });
+    const findings = diagnose(event, []);
+    for (const text of findings.flatMap(keysOf))
+      for (const arg of text.args ?? []) {
+        expect(arg.length).toBeLessThanOrEqual(300);
+        expect([...arg].some((c) => c.charCodeAt(0) < 0x20)).toBe(false);
+      }
+    expect(findings.find((f) => f.id === 'bearer-invalid-token')?.steps[0]?.args?.[0]).toMatch(
+      /^a b \[31mx+…$/,
+    );
+    await renderFindings(findings);
+  });
+
+  it('survives a record with missing parts (old storage, bugs elsewhere)', async () => {
+    const partial = { id: 'x', time: 0, url: 'not a url', status: 401 } as unknown as AuthEvent;
+    const findings = diagnose(partial, [partial, null as unknown as AuthEvent].filter(Boolean));
+    expect(findings.length).toBeGreaterThan(0);
+    await renderFindings(findings);
+  });
+
+  it('keeps only https links in refs', () => {
+    const event = makeEvent({
+      ...www(ch('Bearer', { error: 'invalid_token', error_uri: 'javascript:alert(1)' })),
+    });
+    for (const f of diagnose(event, [])) for (const ref of f.refs) expect(ref).toMatch(/^https:\/\//);
+  });
+});
+
+// Random records: any status/type/method/scheme/credential mix, hostile parameter values.
+const arbEvent = fc
+  .record({
+    status: fc.constantFrom(401, 407, 403),
+    type: fc.constantFrom('main_frame', 'sub_frame', 'xmlhttprequest', 'image', 'other', 'preflight'),
+    method: fc.constantFrom('GET', 'POST', 'OPTIONS'),
+    scheme: fc.constantFrom('Basic', 'Bearer', 'Digest', 'Negotiate', 'NTLM', 'DPoP', 'X-Custom', ''),
+    params: fc.dictionary(
+      fc.constantFrom(
+        'realm',
+        'error',
+        'error_description',
+        'scope',
+        'stale',
+        'algorithm',
+        'qop',
+        'userhash',
+        'resource',
+      ),
+      fc.string({ maxLength: 400 }),
+    ),
+    headers: fc.constantFrom<'seen' | 'unknown'>('seen', 'unknown'),
+    auth: fc.option(fc.constantFrom('Bearer', 'Basic', 'Digest', 'NTLM')),
+    cookieSent: fc.option(fc.boolean()),
+    cookieNames: fc.option(fc.array(fc.string({ maxLength: 40 }), { maxLength: 4 })),
+    host: fc.constantFrom('app.example.com', 'intranet', '10.0.0.1', 'blog.example.co.uk'),
+    path: fc.constantFrom('/api/v1/me', '/wp-json/wp/v2/users/me', '/wp-admin/', '//x', '/'),
+    initiator: fc.option(fc.constantFrom('https://app.example.com', 'https://other.example.net', 'null')),
+    ip: fc.option(fc.constantFrom('127.0.0.1', '192.168.1.1', '8.8.8.8', '::1', 'garbage')),
+    retryAfter: fc.option(fc.string({ maxLength: 50 })),
+    bodyCode: fc.option(fc.constantFrom('401.2', 'rest_not_logged_in', 'rest_cookie_invalid_nonce', '')),
+  })
+  .map((r) =>
+    makeEvent({
+      status: r.status,
+      type: r.type,
+      method: r.method,
+      url: `https://${r.host}${r.path}`,
+      initiator: r.initiator ?? undefined,
+      ip: r.ip ?? undefined,
+      ...(r.scheme ? www(ch(r.scheme, r.params)) : {}),
+      credentials: {
+        requestHeaders: r.headers,
+        authorizationScheme: r.auth ?? undefined,
+        cookieSent: r.cookieSent ?? undefined,
+        cookieNames: r.cookieNames ?? undefined,
+      },
+      response: { retryAfter: r.retryAfter ?? undefined, bodyCode: r.bodyCode ?? undefined },
+    }),
+  );
+
+describe('any record', () => {
+  it('gets a non-empty, ranked, deduplicated, renderable list', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbEvent, fc.array(arbEvent, { maxLength: 5 }), async (event, history) => {
+        const findings = diagnose(event, history);
+        expect(findings.length).toBeGreaterThan(0);
+        const r = ranks(findings);
+        expect(r).toEqual([...r].sort((a, b) => a - b));
+        expect(new Set(findings.map((f) => f.id)).size).toBe(findings.length);
+        const hasCause = findings.some((f) => f.kind === 'cause');
+        expect(findings.some((f) => f.id === 'general-checklist')).toBe(!hasCause);
+        await renderFindings(findings);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
