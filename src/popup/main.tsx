@@ -6,6 +6,7 @@ import { resolveTabId } from '../ui/tab-target';
 import { TabView } from '../ui/TabView';
 import '../ui/ui.css';
 
+performance.mark('i401-start'); // benchmarks: the popup's script runs
 const params = new URLSearchParams(location.search);
 // With ?tabId the view already lives in a tab (popped out, or opened by a test): no pop-out button.
 const inTab = params.has('tabId');

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AuthEvent } from '../core/event';
-import { EventDetails } from './EventDetails';
+import { LazyDetails } from './LazyDetails';
 import { absoluteTime, relativeTime, shortUrl } from './format';
 import { has, msg } from './i18n';
 
@@ -44,7 +44,7 @@ export function EventCard({ event, history, now, defaultOpen = false }: Props) {
             {relativeTime(event.time, now)}
           </time>
         </summary>
-        {open && <EventDetails event={event} history={history} />}
+        {open && <LazyDetails event={event} history={history} />}
       </details>
     </li>
   );

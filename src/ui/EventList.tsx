@@ -5,8 +5,11 @@ import { absoluteTime, shortUrl } from './format';
 import type { EventGroup, GroupBy } from './group';
 import { msg } from './i18n';
 
-/** Cards rendered per group at first, and per "show more": keeps the first render fast. */
-export const FIRST_PAGE = 20;
+/**
+ * Cards rendered at first (the newest group gets more), and per "show more": a thousand stored
+ * events still render as a few dozen short lines, which keeps the popup's first render fast.
+ */
+export const FIRST_PAGE = { newest: 20, other: 5 };
 const MORE = 100;
 
 interface Props {
@@ -23,7 +26,7 @@ function heading(group: EventGroup, groupBy: GroupBy): string {
 }
 
 function Group({ group, groupBy, history, now, first }: Props & { group: EventGroup; first: boolean }) {
-  const [limit, setLimit] = useState(FIRST_PAGE);
+  const [limit, setLimit] = useState(first ? FIRST_PAGE.newest : FIRST_PAGE.other);
   const id = useId();
   const shown = group.events.slice(0, limit);
   const rest = group.events.length - shown.length;

@@ -46,7 +46,14 @@ export function relativeTime(time: number, now: number): string {
   return relFormat().format(value, 'day');
 }
 
+// Intl formatters are costly to build (toLocaleString builds one per call): one per language.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Full local date and time with seconds, for the hover/focus title. */
 export function absoluteTime(time: number): string {
-  return new Date(time).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'medium' });
+  const lang = locale();
+  let f = dateFormats.get(lang);
+  if (!f)
+    dateFormats.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' })));
+  return f.format(time);
 }

@@ -21,7 +21,10 @@ export function useTabLog(tabId: number | null): LogState {
       if (live) setState({ status: 'ready', log });
     });
     readTabLog(tabId).then(
-      (log) => live && !changed && setState({ status: 'ready', log }),
+      (log) => {
+        performance.mark('i401-log-read'); // benchmarks: storage read done (bench/popup.bench.ts)
+        if (live && !changed) setState({ status: 'ready', log });
+      },
       (error: unknown) => live && setState({ status: 'error', error: String(error) }),
     );
     return () => {
