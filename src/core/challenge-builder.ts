@@ -4,6 +4,8 @@ import type { ProblemSink } from './challenge-problems';
 
 const MAX_CHALLENGES = 256;
 const MAX_PARAMS = 256;
+/** Up to this many params, duplicates are found by scanning `names`. */
+const SCAN_NAMES = 16;
 
 /**
  * Assembles challenges from what the line parser reads and applies the list-level rules: a parameter
@@ -13,6 +15,7 @@ const MAX_PARAMS = 256;
 export class ChallengeBuilder {
   private cur: Challenge | null = null;
   private count = 0;
+  private readonly names: string[] = [];
   /** The scheme was followed directly by a comma (`Basic, realm=…`), so it has no parameter list. */
   private bare = false;
   private t68At = -1;
@@ -56,7 +59,8 @@ export class ChallengeBuilder {
     }
   }
 
-  param(at: number, rawName: string, value: string): void {
+  /** @param upper the name holds an upper-case letter (lower-casing can be skipped otherwise) */
+  param(at: number, rawName: string, value: string, upper: boolean): void {
     const cur = this.cur;
     if (!cur) return this.sink.add('param-before-scheme', this.field, at, rawName);
     if (cur.token68 !== undefined) this.paramAfterToken68(cur, at, rawName);
@@ -64,15 +68,23 @@ export class ChallengeBuilder {
       this.sink.add('comma-after-scheme', this.field, at, cur.scheme);
       this.bare = false;
     }
-    this.put(cur, at, lower(rawName), rawName, value);
+    this.put(cur, at, upper ? rawName.toLowerCase() : rawName, rawName, value);
+  }
+
+  /** Duplicate check: a scan of the few names so far beats a megamorphic keyed lookup on `params`. */
+  private has(cur: Challenge, name: string): boolean {
+    if (this.count > SCAN_NAMES) return typeof cur.params[name] === 'string'; // Object.prototype holds no string
+    for (let i = 0; i < this.count; i++) if (this.names[i] === name) return true;
+    return false;
   }
 
   private put(cur: Challenge, at: number, name: string, rawName: string, value: string): void {
-    if (Object.hasOwn(cur.params, name)) return this.sink.add('duplicate-param', this.field, at, rawName);
+    if (this.has(cur, name)) return this.sink.add('duplicate-param', this.field, at, rawName);
     if (this.count >= MAX_PARAMS) {
       if (this.count++ === MAX_PARAMS) this.sink.add('too-many-params', this.field, at, cur.scheme);
       return;
     }
+    if (this.count < SCAN_NAMES) this.names[this.count] = name;
     this.count++;
     // A plain assignment to "__proto__" would change the prototype and lose the value.
     if (name === '__proto__')

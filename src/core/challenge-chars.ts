@@ -13,6 +13,10 @@ export const C_FOLD = 8;
 export const C_UPPER = 16;
 /** CTL (RFC 5234 B.1) other than HTAB. */
 export const C_CTL = 32;
+/** `/`: a token68 character that is not a tchar, so a name holding it is invalid. */
+export const C_T68_ONLY = 64;
+/** Ends the fast run inside a quoted string: DQUOTE, backslash or a CTL. */
+export const C_QSTOP = 128;
 
 export const SP = 0x20;
 export const HTAB = 0x09;
@@ -35,11 +39,13 @@ function buildTable(): Uint8Array {
   mark(upper.toLowerCase() + '0123456789', C_TCHAR | C_T68);
   mark("!#$%&'*^`|", C_TCHAR);
   mark('+-._~', C_TCHAR | C_T68);
-  mark('/', C_T68);
+  mark('/', C_T68 | C_T68_ONLY);
   mark(' \t', C_WS);
   mark('\r\n', C_FOLD | C_CTL);
   for (let c = 0; c < 0x20; c++) if (c !== HTAB) table[c]! |= C_CTL;
   table[0x7f]! |= C_CTL;
+  for (let c = 0; c < 0x80; c++) if (table[c]! & C_CTL) table[c]! |= C_QSTOP;
+  mark('"\\', C_QSTOP);
   return table;
 }
 

@@ -10,6 +10,8 @@ import {
   DQUOTE,
   LEFT_CURLY,
   RIGHT_CURLY,
+  C_T68_ONLY,
+  C_UPPER,
 } from './challenge-chars';
 import type { CharSource } from './challenge-chars';
 import { ProblemSink, MAX_PROBLEMS } from './challenge-problems';
@@ -76,10 +78,10 @@ class LineParser {
       return true;
     }
     const start = sc.i;
-    const end = sc.runFrom(start, C_TCHAR);
+    const end = sc.nameFrom(start, C_TCHAR);
     const k = sc.wsFrom(end);
     if (k < sc.n && sc.s.charCodeAt(k) === EQUALS) {
-      this.param(start, end, k);
+      this.param(start, end, k, sc.seen);
       return true;
     }
     if (!this.out.start(start, sc.s.slice(start, end))) return false;
@@ -108,14 +110,15 @@ class LineParser {
   private firstItem(): void {
     const sc = this.sc;
     const start = sc.i;
-    const end = sc.runFrom(start, C_TCHAR | C_T68);
+    const end = sc.nameFrom(start, C_TCHAR | C_T68);
+    const seen = sc.seen;
     let k = end;
     while (k < sc.n && sc.s.charCodeAt(k) === EQUALS) k++;
     const next = sc.wsFrom(k);
     const ends = next >= sc.n || sc.s.charCodeAt(next) === COMMA;
     if (k === end && !(next < sc.n && sc.s.charCodeAt(next) === EQUALS)) return this.token68(start, end);
     if (k > end && (k - end >= 2 || ends)) return this.token68(start, k);
-    this.param(start, end, sc.wsFrom(end));
+    this.param(start, end, sc.wsFrom(end), seen);
   }
 
   private token68(start: number, end: number): void {
@@ -134,10 +137,12 @@ class LineParser {
   }
 
   /** auth-param = token BWS "=" BWS ( token / quoted-string ); `eq` is the index of "=". */
-  private param(start: number, end: number, eq: number): void {
+  private param(start: number, end: number, eq: number, seen: number): void {
     const sc = this.sc;
     const name = sc.s.slice(start, end);
-    for (let i = start; i < end; i++) if (!(CHAR_CLASS[sc.s.charCodeAt(i)]! & C_TCHAR)) sc.reportChar(i);
+    if (seen & C_T68_ONLY) {
+      for (let i = start; i < end; i++) if (!(CHAR_CLASS[sc.s.charCodeAt(i)]! & C_TCHAR)) sc.reportChar(i);
+    }
     sc.i = eq + 1;
     sc.skipWs();
     const c = sc.i < sc.n ? sc.code() : COMMA;
@@ -147,7 +152,7 @@ class LineParser {
     } else if (c === DQUOTE) sc.readQuoted();
     else if (c === LEFT_CURLY || c === RIGHT_CURLY) sc.readCurly();
     else sc.readBare();
-    this.out.param(start, name, sc.value);
+    this.out.param(start, name, sc.value, (seen & C_UPPER) !== 0);
     this.afterValue();
   }
 

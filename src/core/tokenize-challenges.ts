@@ -1,7 +1,7 @@
 import * as ch from './challenge-chars';
 import type { ProblemSink } from './challenge-problems';
 
-const { CHAR_CLASS, C_TCHAR, C_WS, C_FOLD, C_CTL, COMMA, EQUALS, DQUOTE, BACKSLASH } = ch;
+const { CHAR_CLASS, C_TCHAR, C_WS, C_FOLD, C_CTL, C_QSTOP, COMMA, EQUALS, DQUOTE, BACKSLASH } = ch;
 
 /**
  * Character-level reading of one field line: whitespace, tokens and the three value forms (token,
@@ -53,6 +53,21 @@ export class Scanner {
     return i;
   }
 
+  /** Class bits of every character in the last {@link nameFrom} run (tells if lower-casing is needed). */
+  seen = 0;
+
+  /** Like {@link runFrom}, also recording the union of the run's class bits in {@link seen}. */
+  nameFrom(i: number, bits: number): number {
+    let seen = 0;
+    for (; i < this.n; i++) {
+      const k = CHAR_CLASS[this.s.charCodeAt(i)]!;
+      if (!(k & bits)) break;
+      seen |= k;
+    }
+    this.seen = seen;
+    return i;
+  }
+
   /** End of the run of characters whose class has any of `bits`, starting at `i`. */
   runFrom(i: number, bits: number): number {
     while (i < this.n && CHAR_CLASS[this.s.charCodeAt(i)]! & bits) i++;
@@ -91,6 +106,8 @@ export class Scanner {
     let out = '';
     let flagged = false;
     for (;;) {
+      // Fast run over plain quoted text; only `"`, `\` and CTLs need a decision.
+      while (i < n && !(CHAR_CLASS[s.charCodeAt(i)]! & C_QSTOP)) i++;
       if (i >= n) return this.endUnterminated(open, out + s.slice(start, n));
       const c = s.charCodeAt(i);
       if (c === DQUOTE) {
