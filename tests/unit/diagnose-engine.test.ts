@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose, type Finding, RULES } from '../../src/core/diagnose';
@@ -211,5 +212,36 @@ describe('any record', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('message keys named in the rule sources', () => {
+  // A static pass over the sources, so rare branches that no fixture reaches still have their strings.
+  const dir = new URL('../../src/core/diagnose/', import.meta.url);
+  const sources = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'))
+    .join('\n');
+  const messages = loadMessages();
+  const ruleIds = RULES.map((r) => r.id.replace(/-/g, '_'));
+
+  it.each([...sources.matchAll(/\bstep\('([a-z_]+)'/g)].map((m) => m[1]!))('shared step %s', (name) => {
+    expect(messages[`diag_step_${name}`]).toBeDefined();
+  });
+
+  it.each([...sources.matchAll(/ruleStep\(\s*'([a-z0-9-]+)',\s*'([a-z_]+)'/g)].map((m) => `${m[1]}:${m[2]}`))(
+    'rule step %s',
+    (pair) => {
+      const [id, name] = pair.split(':');
+      expect(messages[`diag_${id!.replace(/-/g, '_')}_step_${name}`]).toBeDefined();
+    },
+  );
+
+  it.each(
+    [...sources.matchAll(/detail: '([a-z0-9_]+)'|\? '(detail_[a-z0-9_]+)'|: '(detail_[a-z0-9_]+)'/g)].map(
+      (m) => m[1] ?? m[2] ?? m[3]!,
+    ),
+  )('detail variant %s belongs to some rule', (variant) => {
+    expect(ruleIds.some((id) => messages[`diag_${id}_${variant}`])).toBe(true);
   });
 });

@@ -147,7 +147,7 @@ const proxyCases: DiagnosisCase[] = [
       { id: 'proxy-credentials', kind: 'cause', detail: 'detail_prompt' },
       { id: 'status-meaning', kind: 'info', detail: 'detail_407' },
     ],
-    absent: ['no-challenge', 'general-checklist', 'only-this-path'],
+    absent: ['no-challenge', 'general-checklist', 'only-this-path', 'nothing-sent', 'not-signed-in'],
   },
   {
     name: 'proxy-password-refused',
@@ -170,6 +170,13 @@ const proxyCases: DiagnosisCase[] = [
       { id: 'no-challenge', kind: 'server-bug', detail: 'detail_proxy' },
       { id: 'proxy-credentials', kind: 'cause', detail: 'detail' },
     ],
+    absent: ['no-challenge-sign-in', 'nothing-sent'],
+  },
+  {
+    name: 'forbidden-403-needs-no-challenge',
+    event: makeEvent({ status: 403, credentials: { cookieSent: true } }),
+    expect: [{ id: 'status-meaning', kind: 'info', detail: 'detail_403' }],
+    absent: ['no-challenge', 'no-challenge-sign-in'],
   },
 ];
 
@@ -189,6 +196,8 @@ const corsCases: DiagnosisCase[] = [
         args: ['https://app.example.com', 'https://api.example.com'],
       },
     ],
+    // Preflights never carry credentials: "nothing was sent" and "not signed in" would mislead.
+    absent: ['nothing-sent', 'token-not-attached', 'no-challenge-sign-in', 'not-signed-in'],
   },
   {
     name: 'preflight-type-reported-by-firefox',
@@ -198,7 +207,10 @@ const corsCases: DiagnosisCase[] = [
   {
     name: 'same-origin-options-call',
     event: makeEvent({ method: 'OPTIONS', initiator: 'https://app.example.com' }),
-    expect: [{ id: 'cors-preflight', kind: 'possible-cause' }],
+    expect: [
+      { id: 'cors-preflight', kind: 'possible-cause' },
+      { id: 'no-challenge-sign-in', kind: 'cause' },
+    ],
   },
   {
     name: 'get-is-not-a-preflight',

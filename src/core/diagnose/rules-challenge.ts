@@ -14,7 +14,8 @@ const noChallenge: Rule = {
   family: 'challenge',
   description: '401/407 without WWW-Authenticate / Proxy-Authenticate: a server bug to report.',
   run(input) {
-    if (relevantFields(input).length) return undefined;
+    const { status } = input.event;
+    if ((status !== 401 && status !== 407) || relevantFields(input).length) return undefined;
     return finding('no-challenge', 'server-bug', {
       detail: input.facts.isProxy ? 'detail_proxy' : 'detail',
       steps: [ruleStep('no-challenge', 'report'), ruleStep('no-challenge', 'developer')],

@@ -17,10 +17,25 @@ const statusMeaning: Rule = {
   },
 };
 
+/** Site sign-in findings that say nothing useful when the credential question is elsewhere. */
+const SITE_SIGN_IN = [
+  'nothing-sent',
+  'not-signed-in',
+  'token-not-attached',
+  'no-challenge-sign-in',
+  'cookie-withheld-cross-site',
+  'cookie-not-attached-cross-origin',
+  'cookie-not-sent',
+  'credentials-rejected',
+  'session-idle',
+  'only-this-path',
+];
+
 const proxy: Rule = {
   id: 'proxy-credentials',
   family: 'proxy',
   description: '407: a proxy between the browser and the site wants its own sign-in; system/PAC settings.',
+  supersedes: SITE_SIGN_IN,
   run({ event, facts }) {
     if (!facts.isProxy) return undefined;
     const prompt = event.credentials.browserAuth?.isProxy === true;
@@ -46,6 +61,7 @@ const corsPreflight: Rule = {
   id: 'cors-preflight',
   family: 'cors',
   description: 'OPTIONS preflight answered 401: the server must not demand credentials on preflight.',
+  supersedes: SITE_SIGN_IN,
   run({ event, facts }) {
     if (event.method.toUpperCase() !== 'OPTIONS' || !PREFLIGHT_TYPES.has(event.type)) return undefined;
     const confirmed = event.type === 'preflight' || facts.crossOrigin === true;

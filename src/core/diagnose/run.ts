@@ -24,6 +24,22 @@ function normalize(event: AuthEvent): AuthEvent {
   };
 }
 
+const ruleOf = (id: string) => ALL_RULES.find((r) => r.id === id);
+
+/** Drops findings a more specific one makes redundant, and background next to a definite cause. */
+function dropRedundant(found: Finding[]): Finding[] {
+  const ids = new Set(found.map((f) => f.id));
+  // Only a definite finding (a cause or a server bug) may silence others.
+  const definite = found.filter((f) => f.kind === 'cause' || f.kind === 'server-bug');
+  const suppressed = new Set(definite.flatMap((f) => ruleOf(f.id)?.supersedes ?? []));
+  const hasCause = found.some((f) => f.kind === 'cause');
+  return found.filter((f) => {
+    const rule = ruleOf(f.id);
+    if (suppressed.has(f.id) || (rule?.onlyWithoutCause && hasCause)) return false;
+    return !rule?.supersededBy?.some((id) => ids.has(id));
+  });
+}
+
 /** Runs every rule and ranks the result; see diagnose() in ../diagnose.ts. */
 export function runDiagnosis(
   raw: AuthEvent,
@@ -41,13 +57,7 @@ export function runDiagnosis(
       // One rule tripping over a hostile or half-filled record must not cost the user the others.
     }
   }
-  const ids = new Set(found.map((f) => f.id));
-  const hasCause = found.some((f) => f.kind === 'cause');
-  const kept = found.filter((f) => {
-    const rule = ALL_RULES.find((r) => r.id === f.id);
-    if (rule?.onlyWithoutCause && hasCause) return false;
-    return !rule?.supersededBy?.some((id) => ids.has(id));
-  });
+  const kept = dropRedundant(found);
   if (!kept.some((f) => f.kind === 'cause')) kept.push(checklist(input));
   return rank(kept);
 }

@@ -61,6 +61,8 @@ export interface Rule {
   description: string;
   /** Rule ids whose finding makes this one redundant (a more specific explanation of the same fact). */
   supersededBy?: string[];
+  /** Rule ids this finding makes redundant (the same as their supersededBy, declared from this side). */
+  supersedes?: string[];
   /** Background that only helps when no rule found a definite cause (dropped next to any 'cause'). */
   onlyWithoutCause?: boolean;
   run(input: RuleInput): Finding | undefined;
