@@ -9,6 +9,7 @@ function Explained({ ex }: { ex: Explanation }) {
   const spec = ex.specUrl && safeHref(ex.specUrl);
   return (
     <>
+      {ex.context && <p class="context">{t(ex.context)}</p>}
       <p data-testid="explanation">{t(ex.summary)}</p>
       {ex.params.length > 0 && (
         <dl class="params" data-testid="params">

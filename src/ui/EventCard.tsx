@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AuthEvent } from '../core/event';
+import type { AuthEvent, TabLog } from '../core/event';
 import { LazyDetails } from './LazyDetails';
 import { absoluteTime, relativeTime, shortUrl } from './format';
 import { has, msg } from './i18n';
@@ -11,7 +11,7 @@ function typeName(type: string): string {
 
 interface Props {
   event: AuthEvent;
-  history: readonly AuthEvent[];
+  log: TabLog;
   now: number;
   defaultOpen?: boolean;
 }
@@ -20,7 +20,7 @@ interface Props {
  * One captured response as a disclosure: the summary line always, the details only once opened
  * (so a list of a thousand events renders a thousand short lines, not a thousand explanations).
  */
-export function EventCard({ event, history, now, defaultOpen = false }: Props) {
+export function EventCard({ event, log, now, defaultOpen = false }: Props) {
   const [open, setOpen] = useState(defaultOpen);
   return (
     <li class="event" data-testid="event" data-event-id={event.id}>
@@ -44,7 +44,7 @@ export function EventCard({ event, history, now, defaultOpen = false }: Props) {
             {relativeTime(event.time, now)}
           </time>
         </summary>
-        {open && <LazyDetails event={event} history={history} />}
+        {open && <LazyDetails event={event} log={log} />}
       </details>
     </li>
   );

@@ -1,4 +1,4 @@
-import type { AuthEvent } from '../core/event';
+import type { AuthEvent, TabLog } from '../core/event';
 import { fieldFor, findingsFor } from './analysis';
 import { ChallengeView } from './ChallengeView';
 import { Findings } from './Findings';
@@ -45,13 +45,13 @@ function Facts({ event }: { event: AuthEvent }) {
  * Everything about one response: facts, findings (diagnosis, top first), each challenge explained,
  * what is malformed, and the raw header lines.
  */
-export function EventDetails({ event, history }: { event: AuthEvent; history: readonly AuthEvent[] }) {
+export function EventDetails({ event, log }: { event: AuthEvent; log: TabLog }) {
   const field = fieldFor(event.status);
   const { challenges, problems } = event.parse;
   return (
     <div class="event-body" data-testid="event-details">
       <Facts event={event} />
-      <Findings findings={findingsFor(event, history)} />
+      <Findings findings={findingsFor(event, log)} />
       <section class="challenges">
         <h3>{msg(event.status === 407 ? 'ui_challenges_407' : 'ui_challenges_401')}</h3>
         {challenges.map((c, i) => (

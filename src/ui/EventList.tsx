@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import type { AuthEvent } from '../core/event';
+import type { TabLog } from '../core/event';
 import { EventCard } from './EventCard';
 import { absoluteTime, shortUrl } from './format';
 import type { EventGroup, GroupBy } from './group';
@@ -15,8 +15,8 @@ const MORE = 100;
 interface Props {
   groups: readonly EventGroup[];
   groupBy: GroupBy;
-  /** The whole log, for diagnosis rules that look at earlier events. */
-  history: readonly AuthEvent[];
+  /** The whole log: diagnosis looks at other events and the page load. */
+  log: TabLog;
   now: number;
 }
 
@@ -25,7 +25,7 @@ function heading(group: EventGroup, groupBy: GroupBy): string {
   return group.key === '' ? msg('ui_group_page_unknown') : msg('ui_group_page', shortUrl(group.label, 48));
 }
 
-function Group({ group, groupBy, history, now, first }: Props & { group: EventGroup; first: boolean }) {
+function Group({ group, groupBy, log, now, first }: Props & { group: EventGroup; first: boolean }) {
   const [limit, setLimit] = useState(first ? FIRST_PAGE.newest : FIRST_PAGE.other);
   const id = useId();
   const shown = group.events.slice(0, limit);
@@ -43,7 +43,7 @@ function Group({ group, groupBy, history, now, first }: Props & { group: EventGr
       </h2>
       <ol class="events">
         {shown.map((e, i) => (
-          <EventCard key={e.id} event={e} history={history} now={now} defaultOpen={first && i === 0} />
+          <EventCard key={e.id} event={e} log={log} now={now} defaultOpen={first && i === 0} />
         ))}
       </ol>
       {rest > 0 && (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AuthEvent } from '../core/event';
+import type { AuthEvent, TabLog } from '../core/event';
 import { msg } from './i18n';
 
 // The details (explanation catalog, diagnosis rules, their views) are most of the popup's code but
@@ -16,7 +16,7 @@ export function loadDetails(): Promise<DetailsModule> {
 
 interface Props {
   event: AuthEvent;
-  history: readonly AuthEvent[];
+  log: TabLog;
 }
 
 /** EventDetails once its chunk is in; a busy placeholder before, a message if it cannot load. */

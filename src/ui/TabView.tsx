@@ -99,7 +99,7 @@ export function TabView({ tabId, onPopOut, onRendered }: Props) {
       <main>
         {log && log.events.length === 0 && <EmptyState background={shownId === BACKGROUND_TAB} />}
         {log && log.events.length > 0 && (
-          <EventList groups={groups} groupBy={byPage ? 'page' : 'origin'} history={log.events} now={now} />
+          <EventList groups={groups} groupBy={byPage ? 'page' : 'origin'} log={log} now={now} />
         )}
       </main>
     </div>

@@ -6,7 +6,8 @@ import * as diagnoseModule from '../core/diagnose';
 import type { Explanation } from '../core/explain';
 import type { Finding } from '../core/diagnose';
 import type { Challenge } from '../core/challenge';
-import type { AuthEvent, ChallengeFieldName } from '../core/event';
+import type { AuthEvent, ChallengeFieldName, TabLog } from '../core/event';
+import { platform } from './platform';
 
 type Explain = typeof explainModule.explainChallenge;
 type Diagnose = typeof diagnoseModule.diagnose;
@@ -27,11 +28,12 @@ export function explain(challenge: Challenge, field: ChallengeFieldName): Explan
   }
 }
 
-/** Ranked findings (top first); empty when diagnosis is missing or fails. */
-export function findingsFor(event: AuthEvent, history: readonly AuthEvent[]): Finding[] {
+/** Ranked findings (top first) with the facts the record lacks; empty when diagnosis is missing or fails. */
+export function findingsFor(event: AuthEvent, log: TabLog): Finding[] {
   const fn = (diagnoseModule as { diagnose?: Diagnose }).diagnose;
+  const pageTime = log.pages.find((p) => p.id === event.pageId)?.time;
   try {
-    return fn?.(event, history) ?? [];
+    return fn?.(event, log.events, { now: Date.now(), pageTime, platform: platform() }) ?? [];
   } catch (error) {
     console.error('diagnose failed', error);
     return [];
