@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose, type Finding, RULES } from '../../src/core/diagnose';
+import { deriveFacts } from '../../src/core/diagnose/facts';
+import { ALL_RULES } from '../../src/core/diagnose/rules';
 import type { AuthEvent } from '../../src/core/event';
 import { ch, makeEvent, renderFindings, www } from './fixtures/events';
 import { loadMessages } from './render-text';
@@ -133,7 +135,8 @@ describe('hostile and half-filled records', () => {
 
   it('survives a record with missing parts (old storage, bugs elsewhere)', async () => {
     const partial = { id: 'x', time: 0, url: 'not a url', status: 401 } as unknown as AuthEvent;
-    const findings = diagnose(partial, [partial, null as unknown as AuthEvent].filter(Boolean));
+    const junk = [null, 'x', { id: 'y' }] as unknown as AuthEvent[];
+    const findings = diagnose(partial, [partial, ...junk]);
     expect(findings.length).toBeGreaterThan(0);
     await renderFindings(findings);
   });
@@ -209,6 +212,19 @@ describe('any record', () => {
         const hasCause = findings.some((f) => f.kind === 'cause');
         expect(findings.some((f) => f.id === 'general-checklist')).toBe(!hasCause);
         await renderFindings(findings);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('each rule on its own', () => {
+  // diagnose() isolates a throwing rule; this makes sure none actually throws on complete records.
+  it('never throws on a complete record', () => {
+    fc.assert(
+      fc.property(arbEvent, fc.array(arbEvent, { maxLength: 5 }), (event, history) => {
+        const input = { event, history, context: {}, facts: deriveFacts(event) };
+        for (const rule of ALL_RULES) expect(() => rule.run(input), rule.id).not.toThrow();
       }),
       { numRuns: 300 },
     );

@@ -68,6 +68,35 @@ const patternCases: DiagnosisCase[] = [
 
 const sessionCases: DiagnosisCase[] = [
   {
+    name: 'a-maybe-does-not-hide-a-cause (analytics cookie cleared, token refused)',
+    event: makeEvent({
+      credentials: { authorizationScheme: 'Token', cookieSent: false },
+      response: { setCookieNames: ['_hjSession'], setCookieCleared: ['_hjTmp'] },
+    }),
+    expect: [
+      { id: 'credentials-rejected', kind: 'cause', detail: 'detail_authorization', args: ['Token'] },
+      { id: 'session-cleared', kind: 'possible-cause' },
+    ],
+  },
+  {
+    name: 'analytics-cookie-expired-is-not-a-sign-out',
+    event: makeEvent({ response: { setCookieNames: ['_ga_tmp'], setCookieCleared: ['_ga_tmp'] } }),
+    expect: [{ id: 'session-cleared', kind: 'possible-cause', args: ['_ga_tmp'] }],
+  },
+  {
+    name: 'clear-site-data-cache-only',
+    event: makeEvent({ response: { clearSiteData: '"cache"' } }),
+    expect: [{ id: 'session-cleared', kind: 'possible-cause', detail: 'detail_clear_site_data' }],
+  },
+  {
+    name: 'laravel-session-cleared-without-seen-cookie',
+    event: makeEvent({
+      credentials: { requestHeaders: 'unknown', cookieSent: undefined },
+      response: { setCookieNames: ['laravel_session'], setCookieCleared: ['laravel_session'] },
+    }),
+    expect: [{ id: 'session-cleared', kind: 'cause' }],
+  },
+  {
     name: 'tomcat-session-expired-cookie-deleted',
     event: makeEvent({
       credentials: { cookieSent: true, cookieNames: ['JSESSIONID'] },

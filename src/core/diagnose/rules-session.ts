@@ -3,6 +3,16 @@ import { REF } from './refs';
 import { span } from './time';
 import type { Rule, RuleInput } from './types';
 
+// Names frameworks give session and sign-in cookies (PHPSESSID, JSESSIONID, connect.sid, .AspNetCore.*,
+// wordpress_logged_in_*, laravel_session, remember_token, __Host-next-auth.session-token, ...).
+const SESSION_NAME = /sess|sid$|^sid|auth|token|login|jwt|remember|identity|user/i;
+
+/** Whether what the response clears is the sign-in itself (not, say, a tracking cookie or the cache). */
+function clearsSignIn(cleared: string[], csd: string | undefined, cookieSent: boolean): boolean {
+  if (csd && /"(cookies|\*)"/i.test(csd)) return true;
+  return cleared.some((n) => SESSION_NAME.test(n)) || (cleared.length > 0 && cookieSent);
+}
+
 const sessionCleared: Rule = {
   id: 'session-cleared',
   family: 'session',
@@ -12,7 +22,8 @@ const sessionCleared: Rule = {
     const cleared = event.response.setCookieCleared ?? [];
     const csd = event.response.clearSiteData;
     if (!cleared.length && !csd) return undefined;
-    return finding('session-cleared', 'cause', {
+    const sure = clearsSignIn(cleared, csd, event.credentials.cookieSent === true);
+    return finding('session-cleared', sure ? 'cause' : 'possible-cause', {
       detail: cleared.length ? 'detail' : 'detail_clear_site_data',
       detailArgs: cleared.length ? [cleared.slice(0, 5).join(', ')] : [csd ?? ''],
       steps: [step('sign_in_again'), ruleStep('session-cleared', 'keeps_happening'), step('check_clock')],

@@ -9,6 +9,7 @@ import type { DiagnoseContext, Finding, RuleInput } from './types';
 function normalize(event: AuthEvent): AuthEvent {
   return {
     ...event,
+    url: typeof event.url === 'string' ? event.url : '',
     method: event.method ?? 'GET',
     type: event.type ?? 'other',
     statusLine: event.statusLine ?? '',
@@ -26,17 +27,24 @@ function normalize(event: AuthEvent): AuthEvent {
 
 const ruleOf = (id: string) => ALL_RULES.find((r) => r.id === id);
 
+const STRENGTH: Record<Finding['kind'], number> = { cause: 3, 'server-bug': 2, 'possible-cause': 1, info: 0 };
+
+/**
+ * Whether `by` makes `f` redundant. A rule that `supersedes` others knows their advice misleads (a
+ * preflight, a proxy): any definite finding of it wins. `supersededBy` only says "more specific", so
+ * it wins only when at least as definite (a maybe must not hide a cause).
+ */
+function silences(by: Finding, f: Finding): boolean {
+  if ((ruleOf(by.id)?.supersedes ?? []).includes(f.id)) return STRENGTH[by.kind] >= STRENGTH['server-bug'];
+  return (ruleOf(f.id)?.supersededBy ?? []).includes(by.id) && STRENGTH[by.kind] >= STRENGTH[f.kind];
+}
+
 /** Drops findings a more specific one makes redundant, and background next to a definite cause. */
 function dropRedundant(found: Finding[]): Finding[] {
-  const ids = new Set(found.map((f) => f.id));
-  // Only a definite finding (a cause or a server bug) may silence others.
-  const definite = found.filter((f) => f.kind === 'cause' || f.kind === 'server-bug');
-  const suppressed = new Set(definite.flatMap((f) => ruleOf(f.id)?.supersedes ?? []));
   const hasCause = found.some((f) => f.kind === 'cause');
   return found.filter((f) => {
-    const rule = ruleOf(f.id);
-    if (suppressed.has(f.id) || (rule?.onlyWithoutCause && hasCause)) return false;
-    return !rule?.supersededBy?.some((id) => ids.has(id));
+    if (ruleOf(f.id)?.onlyWithoutCause && hasCause) return false;
+    return !found.some((by) => by !== f && silences(by, f));
   });
 }
 
@@ -47,7 +55,10 @@ export function runDiagnosis(
   context: DiagnoseContext = {},
 ): Finding[] {
   const event = normalize(raw);
-  const input: RuleInput = { event, history: history ?? [], context, facts: deriveFacts(event) };
+  const others = (Array.isArray(history) ? history : [])
+    .filter((h) => typeof h === 'object' && h !== null)
+    .map(normalize);
+  const input: RuleInput = { event, history: others, context: context ?? {}, facts: deriveFacts(event) };
   const found: Finding[] = [];
   for (const rule of ALL_RULES) {
     try {
