@@ -16,6 +16,7 @@ import {
 } from './pages/auth-events';
 import { openTargetTab, PopupPage, seedLog } from './pages/popup-page';
 import { explainChallenge } from '../../src/core/explain';
+import { diagnose } from '../../src/core/diagnose';
 import type { Text } from '../../src/core/text';
 
 const MESSAGES = JSON.parse(
@@ -203,4 +204,95 @@ test('a browser page says it cannot be inspected and still lists captures', asyn
   const popup = await PopupPage.open(context, extensionId, tabId);
   await expect(popup.notice('not-inspectable')).toHaveText(english({ key: 'ui_not_inspectable' }));
   await expect(popup.events).toHaveCount(1);
+});
+
+test('the top finding is shown in full with its steps, the others folded', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const [, tabId] = await openTargetTab(context, worker, 'findings');
+  const event = authEvent(tabId, { ...bearerExpired, at: 0 });
+  await seedLog(worker, tabLog(tabId, [event]));
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  const card = await popup.expand(0);
+  const expected = diagnose(event, [event], { now: Date.now(), platform: 'linux' });
+  const findings = card.getByTestId('finding');
+  await expect(findings).toHaveCount(expected.length);
+  await expect(findings.first()).toHaveAttribute('data-finding', expected[0]!.id);
+  await expect(findings.first()).toContainText(english(expected[0]!.title));
+  await expect(findings.first().getByTestId('finding-steps').locator('li')).toHaveCount(
+    expected[0]!.steps.length,
+  );
+  // Others are folded <details>, closed until asked.
+  expect(
+    await findings.evaluateAll((els) =>
+      els.slice(1).every((e) => e.tagName === 'DETAILS' && !(e as HTMLDetailsElement).open),
+    ),
+  ).toBe(true);
+});
+
+test('a storage error is reported without breaking the view', async ({ context, worker, extensionId }) => {
+  const [, tabId] = await openTargetTab(context, worker, 'storage-error');
+  const popup = new PopupPage(await context.newPage());
+  // The polyfill calls chrome.storage.session.get inside a Promise: a throw becomes its rejection.
+  await popup.page.addInitScript(() => {
+    const area = (globalThis as unknown as { chrome: { storage: { session: { get: unknown } } } }).chrome
+      .storage.session;
+    area.get = () => {
+      throw new Error('Session storage is unavailable');
+    };
+  });
+  await popup.page.goto(PopupPage.url(extensionId, tabId));
+  await expect(popup.notice('storage-error')).toContainText('Session storage is unavailable');
+  await expect(popup.page.getByTestId('header-bar')).toBeVisible();
+});
+
+test('without ?tabId the popup shows the active tab and can pop out into a tab', async ({
+  context,
+  extensionId,
+}) => {
+  const popup = new PopupPage(await context.newPage());
+  await popup.page.goto(`chrome-extension://${extensionId}/src/popup/popup.html`);
+  // The active tab is the extension page itself: a page no extension may inspect.
+  await expect(popup.notice('not-inspectable')).toBeVisible();
+  const [opened] = await Promise.all([
+    context.waitForEvent('page'),
+    popup.page.getByTestId('pop-out').click(),
+  ]);
+  await expect(opened).toHaveURL(/\/src\/popup\/popup\.html\?tabId=\d+$/);
+  await expect(opened.getByTestId('tab-view')).toBeVisible();
+  await expect(opened.getByTestId('pop-out')).toHaveCount(0);
+});
+
+test('everything is reachable by keyboard and a card opens with Enter', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const [, tabId] = await openTargetTab(context, worker, 'keyboard');
+  await seedLog(
+    worker,
+    tabLog(tabId, [
+      authEvent(tabId, { ...basicAdmin, at: 0 }),
+      authEvent(tabId, { ...bearerExpired, at: 1 }),
+    ]),
+  );
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  const reached: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    await popup.page.keyboard.press('Tab');
+    reached.push(
+      await popup.page.evaluate(
+        () => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? '',
+      ),
+    );
+  }
+  expect(reached).toEqual(
+    expect.arrayContaining(['clear', 'view-tab', 'view-background', 'group-by', 'SUMMARY']),
+  );
+  // Focus the second (closed) card's summary and open it from the keyboard.
+  await popup.event(1).locator('summary').first().focus();
+  await popup.page.keyboard.press('Enter');
+  await expect(popup.event(1).getByTestId('event-details')).toBeVisible();
 });
