@@ -185,6 +185,20 @@ const preflight = {
   url: 'https://api.example.com/v1/items',
   initiator: 'https://app.example.com',
 };
+const scriptCases: DiagnosisCase[] = [
+  {
+    name: 'spring-boot-httpbasic-default-on-spa-call',
+    event: makeEvent({ ...www(ch('Basic', { realm: 'Realm' })), response: { server: 'Apache-Coyote/1.1' } }),
+    expect: [{ id: 'basic-on-script', kind: 'info' }],
+  },
+  {
+    name: 'basic-on-a-page-is-the-normal-prompt',
+    event: makeEvent({ ...page, ...www(ch('Basic', { realm: 'Realm' })) }),
+    expect: [],
+    absent: ['basic-on-script'],
+  },
+];
+
 const corsCases: DiagnosisCase[] = [
   {
     name: 'spring-security-preflight-401',
@@ -223,4 +237,5 @@ const corsCases: DiagnosisCase[] = [
 describe('diagnose: Digest rules', () => it.each(digestCases)('$name', checkCase));
 describe('diagnose: Windows integrated sign-in rules', () => it.each(windowsCases)('$name', checkCase));
 describe('diagnose: proxy rules', () => it.each(proxyCases)('$name', checkCase));
+describe('diagnose: challenges met by scripts', () => it.each(scriptCases)('$name', checkCase));
 describe('diagnose: CORS preflight rule', () => it.each(corsCases)('$name', checkCase));

@@ -64,4 +64,21 @@ const malformed: Rule = {
   },
 };
 
-export const challengeRules: Rule[] = [noChallenge, noChallengeSignIn, malformed];
+// Chromium and Firefox answer a Basic/Digest challenge on fetch/XHR with their own password dialog,
+// which an app's own login screen never intended (Spring Security's httpBasic() default is the classic).
+const basicOnScript: Rule = {
+  id: 'basic-on-script',
+  family: 'challenge',
+  description:
+    "Basic/Digest challenge on a script's request: the browser's own password box pops up over the app.",
+  run({ event, facts }) {
+    if (event.type !== 'xmlhttprequest' || facts.isProxy) return undefined;
+    if (!facts.schemes.has('basic') && !facts.schemes.has('digest')) return undefined;
+    return finding('basic-on-script', 'info', {
+      steps: [ruleStep('basic-on-script', 'developer')],
+      refs: [REF.rfc7617],
+    });
+  },
+};
+
+export const challengeRules: Rule[] = [noChallenge, noChallengeSignIn, malformed, basicOnScript];

@@ -76,6 +76,7 @@ const ORDER = [
   'windows-negotiate-only',
   'windows-integrated-auth',
   'wp-admin-blocked',
+  'basic-on-script',
   'auth-burst',
   'session-idle',
   'wrong-url',
