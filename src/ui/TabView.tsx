@@ -48,7 +48,10 @@ export function TabView({ tabId, onPopOut, onRendered }: Props) {
   const shownId = tabId === null ? null : view === 'background' ? BACKGROUND_TAB : tabId;
   const status = useTabStatus(tabId);
   const state = useTabLog(shownId);
-  const background = useTabLog(tabId === null || isBackground ? null : BACKGROUND_TAB);
+  // The background group only feeds a count: read it after the shown log, not in competition with it.
+  const background = useTabLog(
+    tabId === null || isBackground || state.status === 'loading' ? null : BACKGROUND_TAB,
+  );
   const now = useNow(30_000);
   const log = state.status === 'ready' ? state.log : undefined;
   const byPage = groupBy === 'page' && shownId !== BACKGROUND_TAB;
