@@ -54,10 +54,9 @@ const cases: DiagnosisCase[] = [
     event: makeEvent({ credentials: { cookieSent: true, cookieNames: ['sessionid'] } }),
     expect: [
       { id: 'credentials-rejected', kind: 'cause', detail: 'detail_cookie' },
-      { id: 'no-challenge-sign-in', kind: 'cause', detail: 'detail_api' },
       { id: 'no-challenge', kind: 'server-bug', detail: 'detail' },
     ],
-    absent: ['nothing-sent', 'general-checklist'],
+    absent: ['nothing-sent', 'general-checklist', 'no-challenge-sign-in'],
   },
   {
     name: 'embedded-widget-third-party-cookies',
@@ -171,6 +170,25 @@ const cases: DiagnosisCase[] = [
       credentials: { requestHeaders: 'unknown', cookieSent: undefined },
     }),
     expect: [{ id: 'token-not-attached', kind: 'possible-cause', detail: 'detail_unknown' }],
+  },
+  {
+    name: 'page-401-without-challenge-headers-unseen',
+    event: makeEvent({
+      url: 'https://portal.example.com/home',
+      type: 'main_frame',
+      initiator: undefined,
+      credentials: { requestHeaders: 'unknown', cookieSent: undefined },
+    }),
+    expect: [
+      { id: 'no-challenge-sign-in', kind: 'cause', detail: 'detail' },
+      { id: 'no-challenge', kind: 'server-bug' },
+      { id: 'nothing-sent', kind: 'possible-cause', detail: 'detail_unknown' },
+    ],
+  },
+  {
+    name: 'api-401-without-challenge-headers-unseen',
+    event: makeEvent({ credentials: { requestHeaders: 'unknown', cookieSent: undefined } }),
+    expect: [{ id: 'no-challenge-sign-in', kind: 'cause', detail: 'detail_api' }],
   },
   {
     name: 'headers-not-observable-no-challenge',

@@ -44,21 +44,22 @@ describe('RULES table', () => {
 });
 
 describe('ranking', () => {
-  it('orders cause, server-bug, possible-cause, info', () => {
-    // A cookie session refused, no challenge (server bug), a public name on a private IP (possible).
+  it('orders cause, server-bug, possible-cause, info, keeping rule order within a kind', () => {
+    // Rate-limited while a session cookie is refused, no challenge (server bug), a public name on a
+    // private IP (possible cause), and the status background (info).
     const event = makeEvent({
       url: 'https://www.example.com/api/cart',
       ip: '192.168.0.10',
       credentials: { cookieSent: true, cookieNames: ['sid'] },
+      response: { retryAfter: '60' },
     });
     const findings = diagnose(event, []);
-    expect(findings.map((f) => f.kind)).toEqual(['cause', 'cause', 'server-bug', 'possible-cause', 'info']);
-    expect(findings.map((f) => f.id)).toEqual([
-      'credentials-rejected',
-      'no-challenge-sign-in',
-      'no-challenge',
-      'served-by-ip',
-      'status-meaning',
+    expect(findings.map((f) => [f.kind, f.id])).toEqual([
+      ['cause', 'retry-after'],
+      ['cause', 'credentials-rejected'],
+      ['server-bug', 'no-challenge'],
+      ['possible-cause', 'served-by-ip'],
+      ['info', 'status-meaning'],
     ]);
   });
 

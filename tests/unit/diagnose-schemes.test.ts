@@ -223,7 +223,7 @@ const corsCases: DiagnosisCase[] = [
     event: makeEvent({ method: 'OPTIONS', initiator: 'https://app.example.com' }),
     expect: [
       { id: 'cors-preflight', kind: 'possible-cause' },
-      { id: 'no-challenge-sign-in', kind: 'cause' },
+      { id: 'nothing-sent', kind: 'cause' },
     ],
   },
   {

@@ -29,6 +29,18 @@ const noChallengeSignIn: Rule = {
   id: 'no-challenge-sign-in',
   family: 'challenge',
   description: 'No usable challenge on a 401: the app expects its own sign-in (session or token).',
+  // Each of these says the same with more evidence (what was sent, what was refused or cleared).
+  supersededBy: [
+    'credentials-rejected',
+    'nothing-sent',
+    'not-signed-in',
+    'session-cleared',
+    'bearer-jwt-expired',
+    'cookie-withheld-cross-site',
+    'cookie-not-attached-cross-origin',
+    'wp-rest-not-logged-in',
+    'wp-rest-cookie-nonce',
+  ],
   run({ event, facts }) {
     if (facts.isProxy || facts.challenges.length || event.status !== 401) return undefined;
     const api = facts.isApi && !facts.isPage;

@@ -3,6 +3,8 @@ import { finding, ruleStep, step } from './finding';
 import { REF } from './refs';
 import type { Rule } from './types';
 
+const BASICISH = new Set(['basic', 'digest']);
+
 const SPECIFIC_NOTHING = [
   'cookie-withheld-cross-site',
   'cookie-not-attached-cross-origin',
@@ -61,16 +63,22 @@ const rejected: Rule = {
   run({ event, facts }) {
     if (facts.credState !== 'sent') return undefined;
     const scheme = event.credentials.authorizationScheme;
+    // A token comes from the app's sign-in; cookies (and Chromium's remembered passwords) from the site's data.
+    const token = scheme !== undefined && !BASICISH.has(scheme.toLowerCase());
     return finding('credentials-rejected', 'cause', {
       detail: scheme ? 'detail_authorization' : 'detail_cookie',
       detailArgs: scheme ? [scheme] : [],
-      steps: [step('sign_in_again'), step('clear_site_cookies'), step('check_clock')],
+      steps: token
+        ? [
+            ruleStep('general-checklist', 'app_sign_in'),
+            step('check_clock'),
+            step('contact_support', facts.host),
+          ]
+        : [step('sign_in_again'), step('clear_site_cookies'), step('check_clock')],
       refs: [REF.rfc9110_401],
     });
   },
 };
-
-const BASICISH = new Set(['basic', 'digest']);
 
 /** Basic/Digest: the typed or remembered user name and password were refused. */
 const basicRejected: Rule = {
