@@ -9,12 +9,21 @@ export function initBadge(): void {
   browser.action.setBadgeBackgroundColor({ color: BADGE_RED }).catch(() => undefined);
 }
 
-/** Shows `count` on the tab's badge ('' for none). A closed tab makes the call fail: ignore it. */
+/**
+ * Shows `count` on the tab's badge ('' for none), and says it in the tooltip for screen readers.
+ * A closed tab makes the calls fail: ignore it.
+ */
 export async function showCount(tabId: number, count: number): Promise<void> {
   if (tabId < 0) return;
   const text = count === 0 ? '' : count > 999 ? '999+' : String(count);
+  const title = count
+    ? browser.i18n.getMessage('bg_badgeTitle', [String(count)])
+    : browser.i18n.getMessage('actionTitle');
   try {
-    await browser.action.setBadgeText({ tabId, text });
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text }),
+      browser.action.setTitle({ tabId, title }),
+    ]);
   } catch {
     // The tab closed between the event and the flush (tabs.onRemoved removes its log).
   }

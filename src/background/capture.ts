@@ -3,7 +3,7 @@
 import type { WebRequest } from '../shared/browser';
 import type { CredentialFacts, RedirectHop } from '../core/event';
 import { buildAuthEvent, isAuthStatus, storedUrl, type ResponseDetails } from '../core/capture-event';
-import { authorizationScheme } from '../core/response-facts';
+import { authorizationScheme, cookieScopeUrl } from '../core/response-facts';
 import { BoundedMap } from './bounded-map';
 import { enqueue } from './store';
 
@@ -35,7 +35,7 @@ export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsTy
     credentialsOf(details.requestId),
   );
   captured.set(details.requestId, details.tabId);
-  enqueue({ kind: 'event', event, cookieUrl: details.url });
+  enqueue({ kind: 'event', event, cookieUrl: cookieScopeUrl(details.url) });
 }
 
 /** onBeforeRedirect: remembers the hop so a 401 at the end of a chain shows how it got there. */

@@ -1,4 +1,5 @@
 // Actions the popup and panel ask for (src/shared/messages.ts); state itself is read from storage.
+import { browser } from '../shared/browser';
 import type { Handlers } from '../shared/messages';
 import { enqueue } from './store';
 

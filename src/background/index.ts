@@ -20,7 +20,8 @@ browser.storage.local
   .get(CAPTURE_ALL_TYPES_KEY)
   .then((got) => setAllTypes(got[CAPTURE_ALL_TYPES_KEY] === true))
   .catch(() => undefined);
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && CAPTURE_ALL_TYPES_KEY in changes)
-    setAllTypes(changes[CAPTURE_ALL_TYPES_KEY]?.newValue === true);
+// storage.local.onChanged, not storage.onChanged: the latter would also deliver every session write
+// (old and new tab log) back to this worker — measured as most of the cost of a write under burst.
+browser.storage.local.onChanged.addListener((changes) => {
+  if (CAPTURE_ALL_TYPES_KEY in changes) setAllTypes(changes[CAPTURE_ALL_TYPES_KEY]?.newValue === true);
 });

@@ -5,17 +5,9 @@ import { browser } from '../shared/browser';
 import { tabKey } from '../shared/storage';
 import type { AuthEvent, PageLoad, TabLog } from '../core/event';
 import { cookieNamesOf } from '../core/response-facts';
-import {
-  addEvent,
-  addPage,
-  BYTE_BUDGET,
-  emptyLog,
-  jsonSize,
-  patchEvents,
-  trimToBudget,
-  type EventPatch,
-} from '../core/tab-log';
+import { addEvent, addPage, emptyLog, patchEvents, type EventPatch } from '../core/tab-log';
 import { showCount } from './badge';
+import { enforceBudget, writeWithinQuota } from './budget';
 
 export type Op =
   | { kind: 'event'; event: AuthEvent; cookieUrl: string; startUrl?: string }
@@ -31,6 +23,7 @@ export const FLUSH_MS = 150;
 let pending: Op[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
 let chain: Promise<void> = Promise.resolve();
+let waiting: Promise<void> | undefined;
 
 const tabOf = (op: Op): number => (op.kind === 'event' ? op.event.tabId : op.tabId);
 
@@ -41,18 +34,28 @@ export function enqueue(op: Op, urgent = false): void {
   else timer ??= setTimeout(() => void flush(), FLUSH_MS);
 }
 
-/** Writes the pending batch after every earlier flush; resolves when it is stored. */
+/**
+ * Writes the pending ops after every earlier flush. One flush at most waits behind the running one and
+ * takes every op queued by the time it starts, so batches grow when storage is slow instead of
+ * queuing many small writes of the same log.
+ */
 export function flush(): Promise<void> {
   if (timer !== undefined) clearTimeout(timer);
   timer = undefined;
-  const ops = pending;
-  pending = [];
-  chain = chain
-    .then(() => (ops.length ? applyOps(ops) : undefined))
+  if (waiting) return waiting;
+  const next = chain
+    .then(() => {
+      waiting = undefined;
+      const ops = pending;
+      pending = [];
+      return ops.length ? applyOps(ops) : undefined;
+    })
     .catch((error: unknown) => {
       console.error('401 Inspector: storing captured events failed', error);
     });
-  return chain;
+  waiting = next;
+  chain = next;
+  return next;
 }
 
 async function addCookieNames(ops: Op[]): Promise<void> {
@@ -88,22 +91,22 @@ async function addStartUrls(ops: Op[], logs: Map<number, TabLog | undefined>): P
   );
 }
 
-function applyOp(op: Op, logs: Map<number, TabLog | undefined>): void {
+/** Applies one op to the logs read for this batch; returns whether the tab's log changed. */
+function applyOp(op: Op, logs: Map<number, TabLog | undefined>): boolean {
   const tabId = tabOf(op);
   const log = logs.get(tabId);
   if (op.kind === 'event') {
     const target = log ?? emptyLog(tabId);
     addEvent(target, op.event, { startUrl: op.startUrl ?? '' });
     logs.set(tabId, target);
-  } else if (op.kind === 'patch') {
-    if (log) patchEvents(log, op.requestId, op.patch);
-  } else if (op.kind === 'page') {
-    // A tab with nothing captured keeps no log: no write per navigation.
-    if (log) addPage(log, op.page);
-  } else if (op.kind === 'clear') {
-    op.done(log?.events.length ?? 0);
-    logs.set(tabId, undefined);
-  } else if (op.kind === 'remove') logs.set(tabId, undefined);
+    return true;
+  }
+  if (op.kind === 'patch') return log ? patchEvents(log, op.requestId, op.patch) : false;
+  // A tab with nothing captured keeps no log: no write per navigation.
+  if (op.kind === 'page') return log ? addPage(log, op.page) : false;
+  if (op.kind === 'clear') op.done(log?.events.length ?? 0);
+  if (op.kind === 'clear' || op.kind === 'remove') logs.set(tabId, undefined);
+  return op.kind !== 'badge';
 }
 
 async function applyOps(ops: Op[]): Promise<void> {
@@ -112,10 +115,11 @@ async function applyOps(ops: Op[]): Promise<void> {
   const stored = await browser.storage.session.get(tabIds.map(tabKey));
   const logs = new Map<number, TabLog | undefined>(tabIds.map((id) => [id, stored[tabKey(id)] as TabLog]));
   await addStartUrls(ops, logs);
-  for (const op of ops) applyOp(op, logs);
+  const dirty = new Set(ops.filter((op) => applyOp(op, logs)).map(tabOf));
   const writes: Record<string, TabLog> = {};
   const removals: string[] = [];
-  for (const [tabId, log] of logs) {
+  for (const tabId of dirty) {
+    const log = logs.get(tabId);
     if (log) writes[tabKey(tabId)] = log;
     else if (stored[tabKey(tabId)]) removals.push(tabKey(tabId));
   }
@@ -123,41 +127,4 @@ async function applyOps(ops: Op[]): Promise<void> {
   await writeWithinQuota(writes);
   await enforceBudget();
   await Promise.all(tabIds.map((id) => showCount(id, logs.get(id)?.events.length ?? 0)));
-}
-
-async function readAllLogs(): Promise<Record<string, TabLog>> {
-  const all = await browser.storage.session.get(null);
-  const logs: Record<string, TabLog> = {};
-  for (const [key, value] of Object.entries(all)) if (key.startsWith('tab:')) logs[key] = value as TabLog;
-  return logs;
-}
-
-/** One set; on a quota error drop the oldest quarter of all events and retry (never the whole log). */
-async function writeWithinQuota(writes: Record<string, TabLog>): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      if (Object.keys(writes).length) await browser.storage.session.set(writes);
-      return;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      const all = { ...(await readAllLogs()), ...writes };
-      const size = Object.values(all).reduce((sum, log) => sum + jsonSize(log), 0);
-      for (const log of trimToBudget(Object.values(all), Math.floor(size * 0.75)))
-        writes[tabKey(log.tabId)] = log;
-    }
-  }
-}
-
-async function bytesInUse(): Promise<number> {
-  const area = browser.storage.session as { getBytesInUse?: (keys: null) => Promise<number> };
-  if (typeof area.getBytesInUse === 'function') return area.getBytesInUse(null);
-  return jsonSize(await browser.storage.session.get(null));
-}
-
-/** Keeps all logs under the byte budget; trims to 90 % so the next flushes do not trim again. */
-async function enforceBudget(): Promise<void> {
-  if ((await bytesInUse()) <= BYTE_BUDGET) return;
-  const all = await readAllLogs();
-  const changed = trimToBudget(Object.values(all), Math.floor(BYTE_BUDGET * 0.9));
-  if (changed.length) await writeWithinQuota(Object.fromEntries(changed.map((l) => [tabKey(l.tabId), l])));
 }

@@ -133,3 +133,12 @@ function addSetCookie(facts: ResponseFacts, value: string, now: number): void {
 export function cookieNamesOf(cookies: readonly { name: string }[]): string[] {
   return [...new Set(cookies.map((c) => c.name.slice(0, 256)))].slice(0, MAX_COOKIE_NAMES);
 }
+
+/**
+ * The part of a URL that decides which cookies are sent (RFC 6265 §5.4: host, path, scheme), so one
+ * cookie look-up serves every request that differs only in query or fragment.
+ */
+export function cookieScopeUrl(url: string): string {
+  const cut = url.search(/[?#]/);
+  return cut < 0 ? url : url.slice(0, cut);
+}

@@ -1,5 +1,6 @@
 // Pure operations on a tab's stored log: append with the per-tab cap, page-load grouping, patches
 // from later webRequest events, and the global byte budget. The worker only reads, applies, writes.
+import { requestIdOf } from './capture-event';
 import { BACKGROUND_TAB, type AuthEvent, type PageLoad, type TabLog } from './event';
 
 /** Events kept per tab; older ones are dropped and counted. */
@@ -18,14 +19,18 @@ export const emptyLog = (tabId: number): TabLog => ({ tabId, events: [], pages: 
 
 const pageIdForRequest = (requestId: string): string => `req:${requestId}`;
 
-/** Adds a page load; a commit that merely confirms a main-frame 401 page just seen is not a new load. */
-export function addPage(log: TabLog, page: PageLoad): void {
+/**
+ * Adds a page load; a commit that merely confirms a main-frame 401 page just seen is not a new load.
+ * Returns whether the log changed.
+ */
+export function addPage(log: TabLog, page: PageLoad): boolean {
   const last = log.pages.at(-1);
   if (last && last.id.startsWith('req:') && last.url === page.url && page.time - last.time < SAME_LOAD_MS)
-    return;
-  if (last?.id === page.id) return;
+    return false;
+  if (last?.id === page.id) return false;
   log.pages.push(page);
   prunePages(log);
+  return true;
 }
 
 /**
@@ -37,7 +42,7 @@ export function addEvent(log: TabLog, event: AuthEvent, { cap = TAB_CAP, startUr
   if (log.tabId === BACKGROUND_TAB) event.pageId = '';
   else {
     if (event.type === 'main_frame') {
-      const id = pageIdForRequest(event.id.slice(0, event.id.lastIndexOf(':')));
+      const id = pageIdForRequest(requestIdOf(event.id));
       addPage(log, { id, url: event.url, time: event.time });
     } else if (log.pages.length === 0) {
       const url = startUrl || event.initiator || event.url;

@@ -4,6 +4,7 @@ import {
   challengeFieldsOf,
   challengeNameFor,
   cookieNamesOf,
+  cookieScopeUrl,
   hasWpApiLink,
   isCookieCleared,
   MAX_FIELD_CHARS,
@@ -164,5 +165,15 @@ describe('cookieNamesOf', () => {
       'sid',
       'csrftoken',
     ]);
+  });
+});
+
+describe('cookieScopeUrl', () => {
+  it.each([
+    ['https://api.example/v1/me?token=1#x', 'https://api.example/v1/me'],
+    ['https://api.example/v1/me#frag', 'https://api.example/v1/me'],
+    ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080/'],
+  ])('%s is looked up as %s', (url, scope) => {
+    expect(cookieScopeUrl(url)).toBe(scope);
   });
 });

@@ -39,7 +39,7 @@ describe('addEvent', () => {
   it('makes a main-frame 401 its own page load, and its commit does not add another', () => {
     const log = emptyLog(7);
     addEvent(log, apiEvent('20', 1000, { type: 'main_frame', url: 'https://intranet.example/' }));
-    addPage(log, { id: 'doc-err', url: 'https://intranet.example/', time: 1100 });
+    expect(addPage(log, { id: 'doc-err', url: 'https://intranet.example/', time: 1100 })).toBe(false);
     expect(log.pages).toEqual([{ id: 'req:20', url: 'https://intranet.example/', time: 1000 }]);
     expect(log.events[0]?.pageId).toBe('req:20');
   });

@@ -1,0 +1,51 @@
+// The global byte budget and quota errors of storage.session (10 MB): all tab logs together stay
+// under BYTE_BUDGET, and a failed write drops the oldest events and retries instead of losing a log.
+import { browser } from '../shared/browser';
+import { tabKey } from '../shared/storage';
+import type { TabLog } from '../core/event';
+import { BYTE_BUDGET, jsonSize, trimToBudget } from '../core/tab-log';
+
+const BUDGET_CHECK_MS = 2000;
+let budgetCheckedAt = 0;
+
+async function readAllLogs(): Promise<Record<string, TabLog>> {
+  const all = await browser.storage.session.get(null);
+  const logs: Record<string, TabLog> = {};
+  for (const [key, value] of Object.entries(all)) if (key.startsWith('tab:')) logs[key] = value as TabLog;
+  return logs;
+}
+
+/** One set; on a quota error drop the oldest quarter of all events and retry (never the whole log). */
+export async function writeWithinQuota(writes: Record<string, TabLog>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if (Object.keys(writes).length) await browser.storage.session.set(writes);
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !/quota/i.test(String(error))) throw error;
+      const all = { ...(await readAllLogs()), ...writes };
+      const size = Object.values(all).reduce((sum, log) => sum + jsonSize(log), 0);
+      for (const log of trimToBudget(Object.values(all), Math.floor(size * 0.75)))
+        writes[tabKey(log.tabId)] = log;
+    }
+  }
+}
+
+async function bytesInUse(): Promise<number> {
+  const area = browser.storage.session as { getBytesInUse?: (keys: null) => Promise<number> };
+  if (typeof area.getBytesInUse === 'function') return area.getBytesInUse(null);
+  return jsonSize(await browser.storage.session.get(null));
+}
+
+/**
+ * Keeps all logs under the byte budget; trims to 90 % so the next flushes do not trim again. Measuring
+ * costs as much as a write, so it runs at most every 2 s (a tab holds at most ~0.6 MB, the quota is 10 MB).
+ */
+export async function enforceBudget(): Promise<void> {
+  if (Date.now() - budgetCheckedAt < BUDGET_CHECK_MS) return;
+  budgetCheckedAt = Date.now();
+  if ((await bytesInUse()) <= BYTE_BUDGET) return;
+  const all = await readAllLogs();
+  const changed = trimToBudget(Object.values(all), Math.floor(BYTE_BUDGET * 0.9));
+  if (changed.length) await writeWithinQuota(Object.fromEntries(changed.map((l) => [tabKey(l.tabId), l])));
+}
