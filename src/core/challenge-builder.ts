@@ -2,8 +2,8 @@ import type { Challenge } from './challenge-types';
 import { CHAR_CLASS, C_TCHAR, C_UPPER, EQUALS } from './challenge-chars';
 import type { ProblemSink } from './challenge-problems';
 
-const MAX_CHALLENGES = 256;
-const MAX_PARAMS = 256;
+export const MAX_CHALLENGES = 256;
+export const MAX_PARAMS = 256;
 /** Up to this many params, duplicates are found by scanning `names`. */
 const SCAN_NAMES = 16;
 
