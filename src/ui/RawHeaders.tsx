@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { ChallengeField } from '../core/event';
 import { msg } from './i18n';
 
@@ -15,12 +16,12 @@ export function RawHeaders({ fields }: { fields: readonly ChallengeField[] }) {
       <h3>{msg('ui_raw_title')}</h3>
       <pre data-testid="raw-headers">
         {fields.map((f, i) => (
-          <>
-            <span class="raw-line" data-testid="raw-line" key={i}>
+          <Fragment key={i}>
+            <span class="raw-line" data-testid="raw-line">
               {`${NAMES[f.name] ?? f.name}: ${f.value}`}
             </span>
             {'\n'}
-          </>
+          </Fragment>
         ))}
       </pre>
     </section>

@@ -1,6 +1,5 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { BACKGROUND_TAB } from '../core/event';
-import { send } from '../shared/messages';
 import { EmptyState } from './EmptyState';
 import { EventList } from './EventList';
 import { shortUrl } from './format';
@@ -9,6 +8,7 @@ import { HeaderBar } from './HeaderBar';
 import { msg } from './i18n';
 import type { TabStatus } from './tab-target';
 import { TabNotices } from './TabNotices';
+import { useClear, useNow, useOnceReady } from './use-actions';
 import { useTabLog, useTabStatus } from './use-tab-log';
 import { ViewControls, type View } from './ViewControls';
 
@@ -28,22 +28,10 @@ function subtitle(status: TabStatus | undefined): [string?, string?] {
   return [];
 }
 
-/** Relative times stay current while the view is open. */
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
-
 /** The whole view of one tab's 401/407 responses, shared by the popup and the DevTools panel. */
 export function TabView({ tabId, onPopOut, onRendered }: Props) {
   const [view, setView] = useState<View>('tab');
   const [groupBy, setGroupBy] = useState<GroupBy>('origin');
-  const [clearing, setClearing] = useState(false);
-  const [actionError, setActionError] = useState<string>();
   const isBackground = tabId === BACKGROUND_TAB;
   const shownId = tabId === null ? null : view === 'background' ? BACKGROUND_TAB : tabId;
   const status = useTabStatus(tabId);
@@ -57,25 +45,8 @@ export function TabView({ tabId, onPopOut, onRendered }: Props) {
   const byPage = groupBy === 'page' && shownId !== BACKGROUND_TAB;
   const groups = useMemo(() => (log ? groupEvents(log, byPage ? 'page' : 'origin') : []), [log, byPage]);
 
-  const reported = useRef(false);
-  useLayoutEffect(() => {
-    if (state.status === 'loading' || reported.current) return;
-    reported.current = true;
-    onRendered?.();
-  }, [state.status, onRendered]);
-
-  const clear = async (): Promise<void> => {
-    if (shownId === null) return;
-    setClearing(true);
-    setActionError(undefined);
-    try {
-      await send('clearTabLog', { tabId: shownId });
-    } catch (error) {
-      setActionError(msg('ui_clear_failed', error instanceof Error ? error.message : String(error)));
-    } finally {
-      setClearing(false);
-    }
-  };
+  const { clear, clearing, error: actionError } = useClear(shownId);
+  useOnceReady(state.status !== 'loading', onRendered);
 
   const [sub, subTitle] = subtitle(status);
   return (
