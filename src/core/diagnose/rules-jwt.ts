@@ -4,8 +4,12 @@ import { REF } from './refs';
 import { iso, span } from './time';
 import type { Rule, RuleInput } from './types';
 
-/** The reference time: the caller's "now", else when the 401 arrived. */
-const refTime = ({ context, event }: RuleInput) => context.now ?? event.time;
+/**
+ * Claims are judged at the moment of the request, not when someone opens the popup later: a token
+ * that expired afterwards did not cause this 401. `now` only stands in when the record has no time.
+ */
+const refTime = ({ context, event }: RuleInput) =>
+  Number.isFinite(event.time) && event.time > 0 ? event.time : (context.now ?? 0);
 
 // Clock skew most validators tolerate (Spring Security and Microsoft.IdentityModel default to 60 s / 5 min).
 const SKEW_MS = 60_000;

@@ -17,7 +17,7 @@ export interface Finding {
 
 /** Facts the caller may know that the event record does not carry. All optional. */
 export interface DiagnoseContext {
-  /** Reference time (ms since epoch) for relative wording; defaults to the event's own time. */
+  /** The present (ms since epoch). Rules judge claims at the event's own time; this is a fallback only. */
   now?: number;
   /** Claims of the request's bearer token, decoded locally (see decodeJwtFacts); never the token. */
   jwt?: JwtFacts;
