@@ -1,9 +1,34 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { siteOf } from '../../src/core/diagnose/facts';
 import { ch, checkCase, type DiagnosisCase, makeEvent, www } from './fixtures/events';
 
 const T = Date.UTC(2026, 10, 23, 12, 0, 0);
 
 const cases: DiagnosisCase[] = [
+  {
+    name: 'github-pages-neighbours-are-different-sites',
+    event: makeEvent({
+      url: 'https://bob.github.io/api/data.json',
+      initiator: 'https://alice.github.io',
+      credentials: { cookieSent: false, cookieNames: ['pref'] },
+    }),
+    expect: [{ id: 'cookie-withheld-cross-site', kind: 'cause' }],
+    absent: ['cookie-not-attached-cross-origin'],
+  },
+  {
+    name: 'basic-after-an-unrelated-bearer-401-is-not-a-retry',
+    event: makeEvent({
+      time: T,
+      url: 'https://intranet.example.org/docs/',
+      type: 'sub_frame',
+      ...www(ch('Basic', { realm: 'Docs' })),
+    }),
+    history: [
+      makeEvent({ time: T - 10_000, url: 'https://intranet.example.org/api/me', ...www(ch('Bearer')) }),
+    ],
+    expect: [{ id: 'nothing-sent', kind: 'info', detail: 'detail_handshake' }],
+    absent: ['basic-credentials-rejected'],
+  },
   {
     name: 'nginx-basic-wrong-password',
     event: makeEvent({
@@ -205,4 +230,17 @@ const cases: DiagnosisCase[] = [
 
 describe('diagnose: credential rules', () => {
   it.each(cases)('$name', checkCase);
+});
+
+describe('siteOf (registrable domain heuristic)', () => {
+  it.each([
+    ['www.example.com', 'example.com'],
+    ['api.shop.example.co.uk', 'example.co.uk'],
+    ['alice.github.io', 'alice.github.io'],
+    ['intranet', 'intranet'],
+    ['10.0.0.1', '10.0.0.1'],
+    ['[::1]', '[::1]'],
+  ])('%s → %s', (host, site) => {
+    expect(siteOf(host)).toBe(site);
+  });
 });

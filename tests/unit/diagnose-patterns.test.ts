@@ -11,6 +11,14 @@ function loopOf(n: number, stepMs: number, overrides: Parameters<typeof makeEven
 
 const patternCases: DiagnosisCase[] = [
   {
+    name: 'loop-shown-on-its-first-event-too',
+    event: loopOf(4, 2_000, { url: me }).history[0]!,
+    history: loopOf(4, 2_000, { url: me })
+      .history.slice(1)
+      .concat(loopOf(4, 2_000, { url: me }).event),
+    expect: [{ id: 'auth-loop', kind: 'cause', args: ['4', '6'] }],
+  },
+  {
     name: 'react-refresh-token-loop',
     ...loopOf(4, 2_000, {
       url: me,
@@ -197,6 +205,13 @@ const redirectCases: DiagnosisCase[] = [
 ];
 
 const networkCases: DiagnosisCase[] = [
+  {
+    name: 'different-endpoints-on-different-versions-are-no-typo',
+    event: makeEvent({ url: 'https://app.example.com/api/v1/users' }),
+    history: [makeEvent({ url: 'https://app.example.com/api/v2/orders' })],
+    expect: [],
+    absent: ['wrong-url'],
+  },
   {
     name: 'public-name-served-from-private-address',
     event: makeEvent({ url: 'https://www.example.com/account', type: 'main_frame', ip: '192.168.1.20' }),

@@ -40,11 +40,16 @@ function parseUrl(value: string | undefined): URL | undefined {
 // "site" here is the last two labels, or three under these (example.co.uk).
 const SECOND_LEVEL = /^(co|com|org|net|ac|gov|edu|ne|or|go)$/;
 
+// Hosting suffixes on the public-suffix list where every customer is its own site.
+const SHARED_HOSTING =
+  /\.(github\.io|gitlab\.io|herokuapp\.com|vercel\.app|netlify\.app|pages\.dev|web\.app|firebaseapp\.com|azurewebsites\.net|cloudfront\.net|appspot\.com|blogspot\.com|onrender\.com|fly\.dev)$/i;
+
 /** Approximate registrable domain ("site" in the SameSite sense) of a host. */
 export function siteOf(host: string): string {
   if (/^[\d.]+$/.test(host) || host.includes(':') || !host.includes('.')) return host;
   const labels = host.split('.');
-  const keep = labels.length > 2 && SECOND_LEVEL.test(labels.at(-2) ?? '') ? 3 : 2;
+  const shared = SHARED_HOSTING.test(host) ? 1 : 0;
+  const keep = (labels.length > 2 && SECOND_LEVEL.test(labels.at(-2) ?? '') ? 3 : 2) + shared;
   return labels.slice(-keep).join('.');
 }
 

@@ -30,13 +30,16 @@ const servedByIp: Rule = {
 function typoHint({ event, history, facts }: RuleInput): string | undefined {
   if (/\/\//.test(facts.path)) return '//';
   if (/(%20|\s)$/i.test(facts.path)) return '%20';
-  const version = /\/v(\d+)(\/|$)/i.exec(facts.path)?.[1];
+  // /api/v1/orders next to /api/v2/orders: the same call with another API version.
+  const VERSION = /\/v(\d+)(?=\/|$)/i;
+  const version = VERSION.exec(facts.path)?.[1];
   if (!version) return undefined;
-  const others = history
+  const shape = facts.path.replace(VERSION, '/v*');
+  const other = history
     .filter((h: AuthEvent) => h.id !== event.id && h.url.startsWith(facts.origin + '/'))
-    .map((h) => /\/v(\d+)(\/|$)/i.exec(new URL(h.url).pathname)?.[1])
-    .filter((v): v is string => v !== undefined && v !== version);
-  return others.length ? `/v${version} ≠ /v${others[0]}` : undefined;
+    .map((h) => new URL(h.url).pathname)
+    .find((p) => p.replace(VERSION, '/v*') === shape && VERSION.exec(p)?.[1] !== version);
+  return other ? `/v${version} ≠ /v${VERSION.exec(other)?.[1]}` : undefined;
 }
 
 function safeTypo(input: RuleInput): string | undefined {

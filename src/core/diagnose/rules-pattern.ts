@@ -18,11 +18,12 @@ function place(url: string): string {
   }
 }
 
-/** Events of the tab (this one included) from `windowMs` before this event up to it. */
+/**
+ * Events of the tab (this one included) within `windowMs` on either side of this event: a loop is a
+ * pattern, so whichever of its events the user opens should show it.
+ */
 function recent({ event, history }: RuleInput, windowMs: number): AuthEvent[] {
-  const others = history.filter(
-    (h) => h.id !== event.id && h.time <= event.time && event.time - h.time <= windowMs,
-  );
+  const others = history.filter((h) => h.id !== event.id && Math.abs(event.time - h.time) <= windowMs);
   return [...others, event];
 }
 
@@ -34,7 +35,8 @@ const loop: Rule = {
     const here = place(input.event.url);
     const same = recent(input, LOOP_WINDOW_MS).filter((e) => place(e.url) === here);
     if (same.length < LOOP_MIN) return undefined;
-    const secs = Math.max(1, Math.round((input.event.time - Math.min(...same.map((e) => e.time))) / 1000));
+    const times = same.map((e) => e.time);
+    const secs = Math.max(1, Math.round((Math.max(...times) - Math.min(...times)) / 1000));
     const page = input.facts.isPage;
     return finding('auth-loop', 'cause', {
       detail: page ? 'detail_login' : 'detail_refresh',

@@ -95,6 +95,7 @@ const basicRejected: Rule = {
         h.id !== event.id &&
         h.status === event.status &&
         sameOrigin(h.url, event.url) &&
+        (h.parse?.challenges ?? []).some((c) => BASICISH.has(c.scheme.toLowerCase())) &&
         Math.abs(event.time - h.time) < 5 * 60_000,
     );
     if (!sent && !again) return undefined;
