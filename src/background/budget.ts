@@ -38,14 +38,16 @@ async function bytesInUse(): Promise<number> {
 }
 
 /**
- * Keeps all logs under the byte budget; trims to 90 % so the next flushes do not trim again. Measuring
- * costs as much as a write, so it runs at most every 2 s (a tab holds at most ~0.6 MB, the quota is 10 MB).
+ * Keeps the tab logs together under the byte budget; trims to 90 % so the next flushes do not trim
+ * again. Other keys (other features' session data) count towards the quota, not the logs' budget.
+ * Measuring costs as much as a write, so it runs at most every 2 s (a tab log holds ≤ ~0.6 MB).
  */
 export async function enforceBudget(): Promise<void> {
   if (Date.now() - budgetCheckedAt < BUDGET_CHECK_MS) return;
   budgetCheckedAt = Date.now();
   if ((await bytesInUse()) <= BYTE_BUDGET) return;
-  const all = await readAllLogs();
-  const changed = trimToBudget(Object.values(all), Math.floor(BYTE_BUDGET * 0.9));
+  const logs = Object.values(await readAllLogs());
+  if (logs.reduce((sum, log) => sum + jsonSize(log), 0) <= BYTE_BUDGET) return;
+  const changed = trimToBudget(logs, Math.floor(BYTE_BUDGET * 0.9));
   if (changed.length) await writeWithinQuota(Object.fromEntries(changed.map((l) => [tabKey(l.tabId), l])));
 }

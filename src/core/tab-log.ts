@@ -85,16 +85,17 @@ export const jsonSize = (value: unknown): number => JSON.stringify(value).length
 
 /**
  * Drops the oldest events across all logs until their total size is at most `target`; counts them
- * in each log's `dropped`. Returns the logs that changed.
+ * in each log's `dropped`. The newest `keep` events of each log always stay (a log is never wiped).
+ * Returns the logs that changed.
  */
-export function trimToBudget(logs: TabLog[], target: number): TabLog[] {
+export function trimToBudget(logs: TabLog[], target: number, keep = 1): TabLog[] {
   const sizes = logs.map((log) => log.events.map(jsonSize));
   let total = logs.reduce((sum, log) => sum + jsonSize(log), 0);
   const cut = logs.map(() => 0);
   while (total > target) {
     let pick = -1;
     for (let i = 0; i < logs.length; i++) {
-      const next = logs[i]!.events[cut[i]!];
+      const next = logs[i]!.events.length - cut[i]! > keep ? logs[i]!.events[cut[i]!] : undefined;
       if (next && (pick < 0 || next.time < logs[pick]!.events[cut[pick]!]!.time)) pick = i;
     }
     if (pick < 0) break; // nothing left to drop

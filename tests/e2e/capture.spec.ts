@@ -189,3 +189,41 @@ test('no credential value is stored and the extension makes no request of its ow
   expect(fromExtension).toEqual([]);
   expect(ownRequests).toEqual([]);
 });
+
+test('a full storage.session quota drops the oldest events and keeps capturing', async ({
+  context,
+  worker,
+  ready,
+}) => {
+  await ready();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/app`);
+  const tabId = await tabIdOf(worker, page);
+  const fire = (from: number, to: number) =>
+    page.evaluate(
+      ([a, b, o]) =>
+        Promise.all(Array.from({ length: b - a }, (_, i) => fetch(`${o}/api/bearer?i=${a + i}`))),
+      [from, to, server.origin] as const,
+    );
+  await fire(0, 50);
+  await waitForEvent(worker, '/api/bearer', 50);
+  // Another feature's data fills the quota up to ~20 KB: the next events cannot all fit.
+  await worker.evaluate(`(async () => {
+    const s = chrome.storage.session;
+    const free = s.QUOTA_BYTES - (await s.getBytesInUse(null)) - 20000;
+    await s.set({ filler: 'x'.repeat(free) });
+  })()`);
+  await fire(50, 110);
+  const key = `tab:${tabId}`;
+  await expect
+    .poll(async () => {
+      const log = (await dumpLogs(worker))[key];
+      return (log?.events.length ?? 0) + (log?.dropped ?? 0);
+    })
+    .toBe(110);
+  const log = (await dumpLogs(worker))[key]!;
+  expect(log.dropped).toBeGreaterThan(0);
+  expect(log.events.length).toBeGreaterThan(0);
+  expect(log.events.some((e) => e.url.endsWith('?i=109'))).toBe(true);
+  expect((await dumpLogs(worker)).filler).toBeDefined();
+});

@@ -131,6 +131,15 @@ describe('trimToBudget', () => {
     expect(jsonSize(a) + jsonSize(b)).toBeLessThanOrEqual(total - 2.5 * oneEvent);
   });
 
+  it('never wipes a log: the newest events stay even when the target cannot be met', () => {
+    const a = filled(1, [1, 2, 3]);
+    const b = filled(2, [4]);
+    trimToBudget([a, b], 0, 1);
+    expect(a.events.map((e) => e.time)).toEqual([3]);
+    expect(b.events.map((e) => e.time)).toEqual([4]);
+    expect(a.dropped).toBe(2);
+  });
+
   it('changes nothing when the logs already fit', () => {
     const a = filled(1, [1, 2]);
     expect(trimToBudget([a], 10_000_000)).toEqual([]);
