@@ -10,6 +10,17 @@ const page = {
 const squid = ch('Basic', { realm: 'Squid proxy-caching web server' });
 const proxyCases: DiagnosisCase[] = [
   {
+    name: 'corporate-ntlm-proxy',
+    event: makeEvent({
+      url: 'https://www.example.com/',
+      type: 'main_frame',
+      status: 407,
+      ...challenges('proxy-authenticate', ch('Negotiate'), ch('NTLM')),
+    }),
+    expect: [{ id: 'proxy-credentials', kind: 'cause', detail: 'detail' }],
+    absent: ['windows-integrated-auth', 'windows-negotiate-only'],
+  },
+  {
     name: 'squid-proxy-basic',
     event: makeEvent({
       url: 'https://news.example.com/',

@@ -13,7 +13,8 @@ const integrated: Rule = {
     'Negotiate/NTLM: Windows sign-in, answered automatically only for allow-listed or intranet hosts.',
   run({ event, facts }) {
     const c = challengeOf(facts, 'negotiate') ?? challengeOf(facts, 'ntlm');
-    if (!c) return undefined;
+    // A proxy's Windows sign-in is proxy-credentials' business; the allow-list advice is for sites.
+    if (!c || facts.isProxy) return undefined;
     const host = facts.host;
     const picked = event.credentials.browserAuth?.scheme;
     // RFC 4559 §4.2 / MS-NTLM: a challenge carrying a token is the middle of the handshake, not a refusal.
@@ -40,7 +41,7 @@ const negotiateOnly: Rule = {
   description:
     'Only Negotiate (Kerberos) offered: outside Windows a Kerberos ticket is needed, no prompt fallback.',
   run({ facts, context }) {
-    if (facts.schemes.size !== 1 || !facts.schemes.has('negotiate')) return undefined;
+    if (facts.isProxy || facts.schemes.size !== 1 || !facts.schemes.has('negotiate')) return undefined;
     if (context.platform === 'windows') return undefined;
     const known = context.platform !== undefined;
     return finding('windows-negotiate-only', 'possible-cause', {
