@@ -105,7 +105,10 @@ export class LineParser {
     const sc = this.sc;
     const name = sc.s.slice(start, end);
     if (seen & C_T68_ONLY) {
-      for (let i = start; i < end; i++) if (!(CHAR_CLASS[sc.s.charCodeAt(i)]! & C_TCHAR)) sc.reportChar(i);
+      // A `/` got into the name through the token68 scan; one report per name is enough.
+      let i = start;
+      while (CHAR_CLASS[sc.s.charCodeAt(i)]! & C_TCHAR) i++;
+      sc.reportChar(i);
     }
     sc.i = eq + 1;
     sc.skipWs();
