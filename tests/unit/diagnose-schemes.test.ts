@@ -130,3 +130,41 @@ const windowsCases: DiagnosisCase[] = [
 
 describe('diagnose: Digest rules', () => it.each(digestCases)('$name', checkCase));
 describe('diagnose: Windows integrated sign-in rules', () => it.each(windowsCases)('$name', checkCase));
+
+const errorCases: DiagnosisCase[] = [
+  {
+    name: 'kerberos-without-ticket-missing-credentials',
+    event: makeEvent({ ...page, ...www(ch('Negotiate')), error: 'net::ERR_MISSING_AUTH_CREDENTIALS' }),
+    expect: [
+      {
+        id: 'browser-auth-error',
+        kind: 'cause',
+        detail: 'detail_missing_credentials',
+        args: ['net::ERR_MISSING_AUTH_CREDENTIALS'],
+      },
+    ],
+  },
+  {
+    name: 'frame-basic-no-prompt-invalid-credentials',
+    event: makeEvent({
+      ...page,
+      type: 'sub_frame',
+      ...www(ch('Basic')),
+      error: 'net::ERR_INVALID_AUTH_CREDENTIALS',
+    }),
+    expect: [{ id: 'browser-auth-error', kind: 'possible-cause', detail: 'detail_invalid_credentials' }],
+  },
+  {
+    name: 'unknown-auth-error-is-shown-as-sent',
+    event: makeEvent({ ...page, error: 'NS_ERROR_AUTH_FAILED' }),
+    expect: [{ id: 'browser-auth-error', kind: 'info', detail: 'detail', args: ['NS_ERROR_AUTH_FAILED'] }],
+  },
+  {
+    name: 'page-left-aborted-is-not-an-auth-error',
+    event: makeEvent({ ...page, error: 'net::ERR_ABORTED' }),
+    expect: [],
+    absent: ['browser-auth-error'],
+  },
+];
+
+describe('diagnose: browser auth errors', () => it.each(errorCases)('$name', checkCase));

@@ -15,6 +15,7 @@ import { wordpressRules } from './rules-wordpress';
 import type { Rule, RuleInfo } from './types';
 
 import { windowsRules } from './rules-windows';
+import { browserRules } from './rules-browser';
 
 const BY_ID = new Map(
   [
@@ -32,6 +33,7 @@ const BY_ID = new Map(
     ...credentialRules,
     ...challengeRules,
     ...networkRules,
+    ...browserRules,
   ].map((r) => [r.id, r]),
 );
 
@@ -55,6 +57,7 @@ const ORDER = [
   'redirect-dropped-credentials',
   'proxy-credentials',
   'cors-preflight',
+  'browser-auth-error',
   'digest-unsupported-algorithm',
   'digest-unsupported-qop',
   'basic-credentials-rejected',
