@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseChallenges, PARSE_LIMITS, PARSE_PROBLEM_CODES } from '../../src/core/challenge';
+
+// Big inputs and thousands of generated cases: generous time on a loaded machine (nothing here is timed).
+vi.setConfig({ testTimeout: 60_000 });
 
 const messages = JSON.parse(
   readFileSync(new URL('../../_locales/en/messages.json', import.meta.url), 'utf8'),

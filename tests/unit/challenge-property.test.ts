@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   countScanSteps,
   parseChallenges,
@@ -8,6 +8,9 @@ import {
   serializeChallenges,
 } from '../../src/core/challenge';
 import { challenge, grammarSoup, wellFormedHeader } from './fixtures/challenge-arbitraries';
+
+// Big inputs and thousands of generated cases: generous time on a loaded machine (nothing here is timed).
+vi.setConfig({ testTimeout: 60_000 });
 
 const anyLine = fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), grammarSoup);
 
