@@ -6,7 +6,7 @@ import { enqueue } from './store';
 export const handlers: Handlers = {
   clearTabLog: ({ tabId }) => {
     if (!Number.isInteger(tabId) || tabId < -1)
-      return Promise.reject(new Error(`Invalid tabId: ${String(tabId)}`));
+      return Promise.reject(new Error(browser.i18n.getMessage('bg_errorInvalidTab', [String(tabId)])));
     // Through the write queue, so a batch still pending for this tab cannot bring events back.
     return new Promise((resolve) =>
       enqueue({ kind: 'clear', tabId, done: (cleared) => resolve({ cleared }) }, true),

@@ -22,6 +22,11 @@ browser.storage.local
   .catch(() => undefined);
 // storage.local.onChanged, not storage.onChanged: the latter would also deliver every session write
 // (old and new tab log) back to this worker — measured as most of the cost of a write under burst.
-browser.storage.local.onChanged.addListener((changes) => {
+const onSettingsChanged = (changes: Record<string, { newValue?: unknown }>): void => {
   if (CAPTURE_ALL_TYPES_KEY in changes) setAllTypes(changes[CAPTURE_ALL_TYPES_KEY]?.newValue === true);
-});
+};
+if (browser.storage.local.onChanged) browser.storage.local.onChanged.addListener(onSettingsChanged);
+else
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local') onSettingsChanged(changes);
+  });

@@ -73,8 +73,12 @@ async function addCookieNames(ops: Op[]): Promise<void> {
   }
 }
 
-/** The tab's URL for the first event of a tab without a page load (tabs.get fails for a closed tab). */
-async function addStartUrls(ops: Op[], logs: Map<number, TabLog | undefined>): Promise<void> {
+/**
+ * The tab's URL for the first event of a tab without a page load. Returns the tabs that are gone
+ * (tabs.get fails): a late event must not recreate the log tabs.onRemoved just removed.
+ */
+async function addStartUrls(ops: Op[], logs: Map<number, TabLog | undefined>): Promise<Set<number>> {
+  const closed = new Set<number>();
   const firsts = new Map<number, Extract<Op, { kind: 'event' }>>();
   for (const op of ops) {
     const tabId = tabOf(op);
@@ -83,19 +87,23 @@ async function addStartUrls(ops: Op[], logs: Map<number, TabLog | undefined>): P
   }
   await Promise.all(
     [...firsts].map(async ([tabId, op]) => {
-      op.startUrl = await browser.tabs.get(tabId).then(
-        (tab) => tab.url ?? '',
-        () => '',
-      );
+      try {
+        op.startUrl = (await browser.tabs.get(tabId)).url ?? '';
+      } catch {
+        closed.add(tabId);
+      }
     }),
   );
+  return closed;
 }
 
 /** Applies one op to the logs read for this batch; returns whether the tab's log changed. */
-function applyOp(op: Op, logs: Map<number, TabLog | undefined>): boolean {
+function applyOp(op: Op, logs: Map<number, TabLog | undefined>, closed: Set<number>): boolean {
   const tabId = tabOf(op);
   const log = logs.get(tabId);
+  if (op.kind === 'remove') closed.add(tabId);
   if (op.kind === 'event') {
+    if (closed.has(tabId)) return false;
     const target = log ?? emptyLog(tabId);
     addEvent(target, op.event, { startUrl: op.startUrl ?? '' });
     logs.set(tabId, target);
@@ -114,8 +122,8 @@ async function applyOps(ops: Op[]): Promise<void> {
   const tabIds = [...new Set(ops.map(tabOf))];
   const stored = await browser.storage.session.get(tabIds.map(tabKey));
   const logs = new Map<number, TabLog | undefined>(tabIds.map((id) => [id, stored[tabKey(id)] as TabLog]));
-  await addStartUrls(ops, logs);
-  const dirty = new Set(ops.filter((op) => applyOp(op, logs)).map(tabOf));
+  const closed = await addStartUrls(ops, logs);
+  const dirty = new Set(ops.filter((op) => applyOp(op, logs, closed)).map(tabOf));
   const writes: Record<string, TabLog> = {};
   const removals: string[] = [];
   for (const tabId of dirty) {

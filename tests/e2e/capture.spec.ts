@@ -227,3 +227,31 @@ test('a full storage.session quota drops the oldest events and keeps capturing',
   expect(log.events.some((e) => e.url.endsWith('?i=109'))).toBe(true);
   expect((await dumpLogs(worker)).filler).toBeDefined();
 });
+
+test('clearTabLog from an extension page empties the tab log and its badge; a bad tab id is refused', async ({
+  context,
+  worker,
+  extensionId,
+  ready,
+}) => {
+  await ready();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/app`);
+  const tabId = await tabIdOf(worker, page);
+  await fetchIn(page, `${server.origin}/api/bearer?a`);
+  await fetchIn(page, `${server.origin}/api/bearer?b`);
+  await waitForEvent(worker, '/api/bearer', 2);
+  await expect.poll(() => badgeOf(worker, tabId)).toBe('2');
+
+  const extensionPage = await context.newPage();
+  await extensionPage.goto(`chrome-extension://${extensionId}/src/popup/popup.html`);
+  const send = (payload: unknown) =>
+    extensionPage.evaluate(`chrome.runtime.sendMessage({ clearTabLog: ${JSON.stringify(payload)} })`);
+  expect(await send({ tabId })).toEqual({ ok: true, value: { cleared: 2 } });
+  expect(`tab:${tabId}` in (await dumpLogs(worker))).toBe(false);
+  expect(await badgeOf(worker, tabId)).toBe('');
+  expect(await send({ tabId: 'x' })).toEqual({
+    ok: false,
+    error: 'Cannot clear the list: "x" is not a tab.',
+  });
+});

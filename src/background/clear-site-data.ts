@@ -1,0 +1,139 @@
+// Issue 5: "clear this site" — scope, cookie snapshot for Undo, removal, reload and re-check.
+// State lives in storage.session (src/shared/clear-site.ts); the only memory state is the in-flight
+// guard, which exists while a clear runs (a double click must clear once).
+import { browser } from '../shared/browser';
+import type { Handlers } from '../shared/messages';
+import { readTabLog } from '../shared/storage';
+import { registrableDomain } from '../shared/site';
+import { stateKey, snapshotKey, UNDO_WINDOW_MS, type ClearState } from '../shared/clear-site';
+import { buildClearScope, clearTargetProblem, CLEAR_KINDS, inSite, type ClearKind } from '../core/site-scope';
+import { text } from '../core/text';
+import { removeSiteData, snapshotCookies, storeOfTab } from './clear-site-browser';
+import { reloadAndRecheck } from './clear-site-recheck';
+import { readSnapshot, restoreSnapshot, scheduleSweep } from './clear-site-undo';
+
+const inFlight = new Set<string>();
+
+const fail = (key: string, ...args: string[]): Error => new Error(browser.i18n.getMessage(key, args));
+
+async function scopeOf(url: string, tabId?: number) {
+  const problem = clearTargetProblem(url);
+  if (problem) return { problem };
+  const host = new URL(url).hostname;
+  const site = registrableDomain(host) ?? host;
+  const log = tabId !== undefined && tabId >= -1 ? await readTabLog(tabId) : undefined;
+  const storeId = tabId !== undefined ? await storeOfTab(tabId).catch(() => undefined) : undefined;
+  const cookies = await snapshotCookies(site, storeId);
+  const scope = buildClearScope({
+    url,
+    registrableDomain: registrableDomain(host),
+    cookies: cookies.map((c) => ({
+      domain: c.domain,
+      hostOnly: c.hostOnly,
+      ...(c.partitionKey?.topLevelSite ? { topLevelSite: c.partitionKey.topLevelSite } : {}),
+    })),
+    seenUrls: log?.events.map((e) => e.url) ?? [],
+  });
+  return scope ? { scope } : { problem: 'not_web' as const };
+}
+
+async function writeState(state: ClearState): Promise<ClearState> {
+  await browser.storage.session.set({ [stateKey(state.site)]: state });
+  return state;
+}
+
+async function tabExists(tabId: number): Promise<boolean> {
+  return browser.tabs.get(tabId).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The clear itself. Order matters for "nothing half-done": the snapshot is stored before anything is
+ * removed (a full quota aborts with nothing cleared), and a tab closed after that point does not stop
+ * the removal (it needs no tab); only the reload is skipped.
+ */
+async function clearSite(
+  tabId: number,
+  url: string,
+  kinds: ClearKind[],
+  reload: boolean,
+): Promise<{ state: ClearState; done: Promise<unknown> }> {
+  const chosen = CLEAR_KINDS.filter((k) => kinds.includes(k));
+  if (!chosen.length) throw fail('clear_error_nothing_chosen');
+  if (tabId >= 0 && !(await tabExists(tabId))) throw fail('clear_error_tab_closed');
+  const found = await scopeOf(url, tabId);
+  if ('problem' in found) throw fail(`clear_refused_${found.problem}`);
+  const { scope } = found;
+  const storeId = await storeOfTab(tabId).catch(() => undefined);
+  const cookies = chosen.includes('cookies') ? await snapshotCookies(scope.site, storeId) : [];
+  const before = (await readTabLog(tabId)).events.filter((e) => inSite(new URL(e.url).hostname, scope.site));
+  const now = Date.now();
+  // A clear that finds no cookie (a second one) keeps the earlier snapshot and its Undo window.
+  const kept = cookies.length ? undefined : await readSnapshot(scope.site);
+  const undoUntil = cookies.length ? now + UNDO_WINDOW_MS : kept?.expiresAt;
+  const state: ClearState = {
+    site: scope.site,
+    tabId,
+    phase: 'clearing',
+    since: now,
+    kinds: chosen,
+    cookieCount: cookies.length,
+    ...(undoUntil ? { undoUntil } : {}),
+  };
+  // Only this key ever holds cookie values (README "Privacy"); an older snapshot of the site is replaced.
+  if (cookies.length)
+    await browser.storage.session.set({
+      [snapshotKey(scope.site)]: { site: scope.site, expiresAt: now + UNDO_WINDOW_MS, cookies },
+    });
+  await writeState(state);
+  try {
+    await removeSiteData(scope, chosen, cookies, storeId);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const failed = { ...state, phase: 'done' as const, error: text('clear_error_remove_failed', reason) };
+    return { state: await writeState(failed), done: Promise.resolve() };
+  }
+  if (undoUntil) scheduleSweep(scope.site, undoUntil);
+  if (!reload || tabId < 0)
+    return { state: await writeState({ ...state, phase: 'done', since: Date.now() }), done: Promise.resolve() };
+  const reloading = await writeState({ ...state, phase: 'reloading', since: Date.now() });
+  // The popup learns the outcome through the state key; the guard holds until then.
+  const done = reloadAndRecheck(tabId, before).then((recheck) =>
+    writeState({ ...reloading, phase: 'done', since: Date.now(), recheck }),
+  );
+  return { state: reloading, done };
+}
+
+export const clearSiteHandlers: Pick<Handlers, 'getClearScope' | 'clearSite' | 'undoClear'> = {
+  getClearScope: ({ url, tabId }) => scopeOf(String(url), tabId),
+  clearSite: async ({ tabId, url, kinds, reload }) => {
+    if (!Number.isInteger(tabId) || tabId < -1) throw fail('bg_errorInvalidTab', String(tabId));
+    if (!Array.isArray(kinds)) throw fail('clear_error_nothing_chosen');
+    const problem = clearTargetProblem(String(url));
+    if (problem) throw fail(`clear_refused_${problem}`);
+    const host = new URL(url).hostname;
+    const site = registrableDomain(host) ?? host;
+    // A second click while the first clear runs must not snapshot the already-emptied jar.
+    if (inFlight.has(site)) throw fail('clear_error_in_progress', site);
+    inFlight.add(site);
+    try {
+      const { state, done } = await clearSite(tabId, url, kinds, reload !== false);
+      void done.catch(() => undefined).finally(() => inFlight.delete(site));
+      return state;
+    } catch (error) {
+      inFlight.delete(site);
+      throw error;
+    }
+  },
+  undoClear: async ({ site }) => {
+    if (inFlight.has(site)) throw fail('clear_error_in_progress', site);
+    inFlight.add(site);
+    try {
+      return await restoreSnapshot(String(site));
+    } finally {
+      inFlight.delete(site);
+    }
+  },
+};
