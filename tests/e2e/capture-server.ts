@@ -1,7 +1,7 @@
 // Real loopback servers for the capture tests: an origin with 401 endpoints that logs every request,
 // and a tiny HTTP proxy that answers 407 for one path and forwards everything else.
 import { createServer, request as forward, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 
 export interface LoggedRequest {
   method: string;
@@ -34,6 +34,10 @@ function route(url: string, res: import('node:http').ServerResponse): void {
   } else if (path === '/frame') {
     res.writeHead(200, HTML);
     res.end('<h1>host</h1><iframe src="/basic"></iframe>');
+  } else if (path === '/sw.js') {
+    // A page's service worker: its requests belong to no tab (tabId -1, the background group).
+    res.writeHead(200, { 'Content-Type': 'text/javascript' });
+    res.end("self.onmessage = (e) => e.waitUntil(fetch('/api/bearer?from=sw').catch(() => 0));");
   } else if (path === '/set-cookie') {
     res.writeHead(200, { ...HTML, 'Set-Cookie': 'sid=SECRET-COOKIE-456; Path=/' });
     res.end('<p>cookie set</p>');
@@ -87,4 +91,30 @@ export function startProxy(): Promise<{ port: number; close: () => void }> {
 
 function listen(server: Server): Promise<number> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port)));
+}
+
+/**
+ * A raw TCP origin for hostile responses node:http refuses to send: a 100 KB WWW-Authenticate field
+ * and one with control characters.
+ */
+export function startHostileOrigin(): Promise<{ origin: string; close: () => void }> {
+  const huge = `Bearer realm="${'A'.repeat(100_000)}"`;
+  const response =
+    'HTTP/1.1 401 Unauthorized\r\n' +
+    `WWW-Authenticate: ${huge}\r\n` +
+    'WWW-Authenticate: Newauth realm="a\x01b\x7fc\x1b[31m"\r\n' +
+    'Access-Control-Allow-Origin: *\r\n' +
+    'Content-Length: 0\r\nConnection: close\r\n\r\n';
+  const server = createNetServer((socket) => {
+    socket.once('data', () => socket.end(response, 'latin1'));
+    socket.on('error', () => undefined);
+  });
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () =>
+      ok({
+        origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: () => server.close(),
+      }),
+    ),
+  );
 }

@@ -2,7 +2,7 @@
 // them through navigations and worker restarts, without ever storing a credential value.
 import type { Page, Worker } from '@playwright/test';
 import { test, expect, dumpLogs, tabIdOf } from './fixtures';
-import { startOrigin, type TestOrigin } from './capture-server';
+import { startHostileOrigin, startOrigin, type TestOrigin } from './capture-server';
 import type { AuthEvent } from '../../src/core/event';
 
 let server: TestOrigin;
@@ -254,4 +254,54 @@ test('clearTabLog from an extension page empties the tab log and its badge; a ba
     ok: false,
     error: 'Cannot clear the list: "x" is not a tab.',
   });
+});
+
+test('a hostile 100 KB challenge with control characters is stored capped and flagged', async ({
+  context,
+  worker,
+  ready,
+}) => {
+  const hostile = await startHostileOrigin();
+  try {
+    await ready();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/app`);
+    await page.evaluate((u) => fetch(u).catch(() => undefined), `${hostile.origin}/hostile`);
+    const [event] = await waitForEvent(worker, '/hostile');
+    const [huge, control] = event!.challengeFields;
+    expect(huge).toMatchObject({ name: 'www-authenticate', truncated: true });
+    expect(huge?.value.length).toBe(8 * 1024);
+    expect(control?.value).toBe('Newauth realm="a\x01b\x7fc\x1b[31m"');
+    // The whole stored event stays small although the response carried 100 KB of challenge.
+    expect(JSON.stringify(event).length).toBeLessThan(30_000);
+  } finally {
+    hostile.close();
+  }
+});
+
+test("a service worker's 401 goes to the background group; a chrome:// page in the tab breaks nothing", async ({
+  context,
+  worker,
+  ready,
+}) => {
+  await ready();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/app`);
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.register('/sw.js');
+    await navigator.serviceWorker.ready;
+    registration.active?.postMessage('go');
+  });
+  await waitForEvent(worker, '/api/bearer');
+  const background = (await dumpLogs(worker))['tab:-1'];
+  expect(background?.events.map((e) => [e.tabId, e.pageId, new URL(e.url).search])).toEqual([
+    [-1, '', '?from=sw'],
+  ]);
+
+  const tabId = await tabIdOf(worker, page);
+  await fetchIn(page, `${server.origin}/api/bearer?tab`);
+  await expect.poll(async () => (await dumpLogs(worker))[`tab:${tabId}`]?.events.length).toBe(1);
+  await page.goto('chrome://version');
+  await expect.poll(() => badgeOf(worker, tabId)).toBe('1');
+  expect((await dumpLogs(worker))[`tab:${tabId}`]?.events).toHaveLength(1);
 });
