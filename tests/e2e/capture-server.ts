@@ -24,6 +24,14 @@ function route(url: string, res: import('node:http').ServerResponse): void {
   if (path === '/api/bearer') {
     res.writeHead(401, { ...CORS, 'WWW-Authenticate': 'Bearer realm="api", error="invalid_token"' });
     res.end('{"error":"invalid_token"}');
+  } else if (path === '/api/logout') {
+    // A session that ended: the 401 also clears the session cookie (RFC 6265 §5.2.2 Max-Age=0).
+    res.writeHead(401, {
+      ...CORS,
+      'WWW-Authenticate': 'Bearer realm="api"',
+      'Set-Cookie': 'sid=; Max-Age=0; Path=/',
+    });
+    res.end();
   } else if (path === '/api/two') {
     // RFC 9110 §11.6.1: a server may send several fields; order is significant.
     res.writeHead(401, { ...CORS, 'WWW-Authenticate': ['Bearer realm="one"', 'Newauth realm="two"'] });
