@@ -8,8 +8,8 @@ export const handlers: Handlers = {
     if (!Number.isInteger(tabId) || tabId < -1)
       return Promise.reject(new Error(browser.i18n.getMessage('bg_errorInvalidTab', [String(tabId)])));
     // Through the write queue, so a batch still pending for this tab cannot bring events back.
-    return new Promise((resolve) =>
-      enqueue({ kind: 'clear', tabId, done: (cleared) => resolve({ cleared }) }, true),
+    return new Promise((resolve, reject) =>
+      enqueue({ kind: 'clear', tabId, done: (cleared) => resolve({ cleared }), fail: reject }, true),
     );
   },
 };

@@ -13,7 +13,7 @@ export type Op =
   | { kind: 'event'; event: AuthEvent; cookieUrl: string; startUrl?: string }
   | { kind: 'patch'; tabId: number; requestId: string; patch: EventPatch }
   | { kind: 'page'; tabId: number; page: PageLoad }
-  | { kind: 'clear'; tabId: number; done: (cleared: number) => void }
+  | { kind: 'clear'; tabId: number; done: (cleared: number) => void; fail: (error: unknown) => void }
   | { kind: 'remove'; tabId: number }
   | { kind: 'badge'; tabId: number };
 
@@ -97,8 +97,16 @@ async function addStartUrls(ops: Op[], logs: Map<number, TabLog | undefined>): P
   return closed;
 }
 
+interface Batch {
+  logs: Map<number, TabLog | undefined>;
+  /** Tabs that are gone: their late events are dropped. */
+  closed: Set<number>;
+  /** Answers to send once the batch is written (clearTabLog resolves after the removal is stored). */
+  answers: (() => void)[];
+}
+
 /** Applies one op to the logs read for this batch; returns whether the tab's log changed. */
-function applyOp(op: Op, logs: Map<number, TabLog | undefined>, closed: Set<number>): boolean {
+function applyOp(op: Op, { logs, closed, answers }: Batch): boolean {
   const tabId = tabOf(op);
   const log = logs.get(tabId);
   if (op.kind === 'remove') closed.add(tabId);
@@ -112,18 +120,30 @@ function applyOp(op: Op, logs: Map<number, TabLog | undefined>, closed: Set<numb
   if (op.kind === 'patch') return log ? patchEvents(log, op.requestId, op.patch) : false;
   // A tab with nothing captured keeps no log: no write per navigation.
   if (op.kind === 'page') return log ? addPage(log, op.page) : false;
-  if (op.kind === 'clear') op.done(log?.events.length ?? 0);
+  if (op.kind === 'clear') {
+    const cleared = log?.events.length ?? 0;
+    answers.push(() => op.done(cleared));
+  }
   if (op.kind === 'clear' || op.kind === 'remove') logs.set(tabId, undefined);
   return op.kind !== 'badge';
 }
 
 async function applyOps(ops: Op[]): Promise<void> {
+  try {
+    await writeBatch(ops);
+  } catch (error) {
+    for (const op of ops) if (op.kind === 'clear') op.fail(error);
+    throw error;
+  }
+}
+
+async function writeBatch(ops: Op[]): Promise<void> {
   await addCookieNames(ops);
   const tabIds = [...new Set(ops.map(tabOf))];
   const stored = await browser.storage.session.get(tabIds.map(tabKey));
   const logs = new Map<number, TabLog | undefined>(tabIds.map((id) => [id, stored[tabKey(id)] as TabLog]));
-  const closed = await addStartUrls(ops, logs);
-  const dirty = new Set(ops.filter((op) => applyOp(op, logs, closed)).map(tabOf));
+  const batch: Batch = { logs, closed: await addStartUrls(ops, logs), answers: [] };
+  const dirty = new Set(ops.filter((op) => applyOp(op, batch)).map(tabOf));
   const writes: Record<string, TabLog> = {};
   const removals: string[] = [];
   for (const tabId of dirty) {
@@ -133,6 +153,7 @@ async function applyOps(ops: Op[]): Promise<void> {
   }
   if (removals.length) await browser.storage.session.remove(removals);
   await writeWithinQuota(writes);
+  for (const answer of batch.answers) answer();
   await enforceBudget();
   await Promise.all(tabIds.map((id) => showCount(id, logs.get(id)?.events.length ?? 0)));
 }
