@@ -1,4 +1,5 @@
-import type { AuthEvent, Challenge } from './deps';
+import type { AuthEvent } from '../event';
+import type { Challenge } from '../challenge';
 
 /** What went out with the request, as far as we can tell. */
 export type CredState = 'sent' | 'none' | 'unknown';

@@ -1,4 +1,4 @@
-import { text, type Text } from './deps';
+import { text, type Text } from '../text';
 import type { Finding, FindingKind } from './types';
 
 /** Longest substitution we pass on: server-sent strings (error_description, URLs) can be huge. */

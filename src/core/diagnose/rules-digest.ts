@@ -1,4 +1,4 @@
-import type { Challenge } from './deps';
+import type { Challenge } from '../challenge';
 import { param } from './facts';
 import { finding, ruleStep, step } from './finding';
 import { REF } from './refs';

@@ -1,4 +1,4 @@
-import type { AuthEvent } from './deps';
+import type { AuthEvent } from '../event';
 import { finding, ruleStep, step } from './finding';
 import { REF } from './refs';
 import type { Rule, RuleInput } from './types';

@@ -1,5 +1,5 @@
 import { checklist } from './checklist';
-import type { AuthEvent } from './deps';
+import type { AuthEvent } from '../event';
 import { deriveFacts } from './facts';
 import { rank } from './rank';
 import { ALL_RULES } from './rules';

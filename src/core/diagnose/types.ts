@@ -1,4 +1,6 @@
-import type { AuthEvent, JwtFacts, Text } from './deps';
+import type { AuthEvent } from '../event';
+import type { JwtFacts } from '../jwt';
+import type { Text } from '../text';
 import type { Facts } from './facts';
 
 export type FindingKind = 'cause' | 'possible-cause' | 'server-bug' | 'info';
