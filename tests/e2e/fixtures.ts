@@ -1,6 +1,13 @@
 // Playwright fixtures: a real Chromium with the built extension (dist/) loaded, its service worker,
 // and a helper that waits until the worker's listeners are live (platform-notes: start-up race).
-import { test as base, chromium, expect, type BrowserContext, type Worker, type Page } from '@playwright/test';
+import {
+  test as base,
+  chromium,
+  expect,
+  type BrowserContext,
+  type Worker,
+  type Page,
+} from '@playwright/test';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -52,7 +59,8 @@ export const test = base.extend<ExtensionFixtures>({
   context: async ({ chromiumFlags }, use) => {
     const executablePath = findChromium();
     if (!executablePath) throw new Error(NO_CHROMIUM_HELP);
-    if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
+    if (!existsSync(join(DIST, 'manifest.json')))
+      throw new Error('dist/ is missing: run `npm run build` first.');
     const profile = mkdtempSync(join(tmpdir(), 'i401-e2e-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
@@ -70,6 +78,7 @@ export const test = base.extend<ExtensionFixtures>({
   extensionId: async ({ worker }, use) => {
     await use(new URL(worker.url()).host);
   },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
   canaryOrigin: async ({}, use) => {
     const server = await startCanary();
     await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
