@@ -312,3 +312,41 @@ test("a service worker's 401 goes to the background group; a chrome:// page in t
   await expect.poll(() => badgeOf(worker, tabId)).toBe('1');
   expect((await dumpLogs(worker))[`tab:${tabId}`]?.events).toHaveLength(1);
 });
+
+test('image 401s are captured only with the captureAllTypes setting on', async ({
+  context,
+  worker,
+  ready,
+}) => {
+  await ready();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/app`);
+  const addImage = (query: string) =>
+    page.evaluate(
+      (src) =>
+        new Promise((done) => {
+          const img = document.createElement('img');
+          img.onerror = img.onload = done;
+          img.src = src;
+          document.body.append(img);
+        }),
+      `${server.origin}/api/bearer?${query}`,
+    );
+  await addImage('img=off');
+  // A later fetch 401 goes through the same write queue: once it is stored, an earlier image would be too.
+  await fetchIn(page, `${server.origin}/api/bearer?fetch`);
+  await waitForEvent(worker, '/api/bearer', 1);
+  expect((await allEvents(worker)).map((e) => e.type)).toEqual(['xmlhttprequest']);
+
+  await worker.evaluate('chrome.storage.local.set({ captureAllTypes: true })');
+  await expect
+    .poll(async () => {
+      await addImage(`img=on-${Date.now()}`);
+      return (await allEvents(worker)).filter((e) => e.type === 'image').length;
+    })
+    .toBeGreaterThan(0);
+  const image = (await allEvents(worker)).find((e) => e.type === 'image');
+  expect(image?.challengeFields).toEqual([
+    { name: 'www-authenticate', value: 'Bearer realm="api", error="invalid_token"' },
+  ]);
+});
