@@ -12,5 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     minify: true,
+    // The DevTools panel is opened by panels.create, not named in the manifest: without this input it
+    // silently disappears from the production build (platform-notes).
+    rollupOptions: { input: { panel: 'src/devtools/panel.html' } },
   },
 });

@@ -1,0 +1,102 @@
+// The "401" DevTools panel: the inspected tab's 401/407 responses as a filterable, virtualized table
+// with a details pane and exports. Reads the worker's store (live), and while inside DevTools adds
+// what the network panel saw on the wire (memory only, see live-har.ts).
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { AuthEvent } from '../core/event';
+import { EmptyState } from '../ui/EmptyState';
+import { EventTable } from '../ui/EventTable';
+import { ExportBar } from '../ui/ExportBar';
+import { t } from '../ui/i18n';
+import { HeaderBar } from '../ui/HeaderBar';
+import { msg } from '../ui/i18n';
+import { TabNotices } from '../ui/TabNotices';
+import { useClear } from '../ui/use-actions';
+import { useTabStatus } from '../ui/use-tab-log';
+import { watchLiveHar } from './live-har';
+import { PanelAnalysis } from './panel-analysis';
+import { buildExport } from './panel-export';
+import { currentPageId, filterEvents, NO_FILTER, schemeOptions, type PanelFilter } from './panel-filter';
+import { PanelDetails } from './PanelDetails';
+import { PanelToolbar } from './PanelToolbar';
+import { usePanelLog } from './use-panel-log';
+
+/** Keeps the live-facts listener for the panel's life; returns a version that changes with new facts. */
+function useLiveFacts(analysis: PanelAnalysis, pageUrl: () => string | undefined): number {
+  const [version, setVersion] = useState(0);
+  useEffect(
+    () => watchLiveHar(analysis.index, pageUrl, () => setVersion(analysis.index.version)),
+    [analysis],
+  );
+  return version;
+}
+
+/** The panel for one tab (the inspected one, or ?tabId=N). */
+export function Panel({ tabId }: { tabId: number | null }) {
+  const { state, log } = usePanelLog(tabId);
+  const status = useTabStatus(tabId);
+  const [analysis] = useState(() => new PanelAnalysis());
+  const [filter, setFilter] = useState<PanelFilter>(NO_FILTER);
+  const [active, setActive] = useState(-1);
+  const [openId, setOpenId] = useState<string>();
+  const { clear, clearing, error } = useClear(tabId);
+  const liveVersion = useLiveFacts(analysis, () => log?.pages.at(-1)?.url);
+
+  const all = log?.events ?? [];
+  const pageId = log ? currentPageId(log) : undefined;
+  const shown = useMemo(() => filterEvents(all, filter, pageId), [all, filter, pageId]);
+  const schemes = useMemo(() => schemeOptions(all), [all]);
+  useEffect(() => setActive((a) => Math.min(a, shown.length - 1)), [shown.length]);
+  useEffect(() => {
+    if (all.length === 0) analysis.index.clear(); // a cleared log forgets what DevTools saw, too
+  }, [all.length === 0]);
+
+  const open = openId ? all.find((e) => e.id === openId) : undefined;
+  const topFinding = (e: AuthEvent): string => {
+    const top = log ? analysis.findingsOf(e, log)[0] : undefined;
+    return top ? t(top.title) : '';
+  };
+  return (
+    <div class={`panel${open ? ' with-details' : ''}`} data-testid="panel" data-live-version={liveVersion}>
+      <HeaderBar
+        subtitle={status?.kind === 'open' ? status.url : undefined}
+        onClear={all.length ? clear : undefined}
+        clearing={clearing}
+      />
+      <TabNotices tabId={tabId} status={status} state={state} actionError={error} />
+      <PanelToolbar
+        filter={filter}
+        onFilter={setFilter}
+        schemes={schemes}
+        shown={shown.length}
+        total={all.length}
+      />
+      <ExportBar
+        label={msg('panel_export_shown', String(shown.length))}
+        testid="export-shown"
+        disabled={shown.length === 0}
+        build={(format) => (log ? buildExport(format, shown, log, analysis) : undefined)}
+      />
+      <div class="panel-main">
+        {log && all.length === 0 ? (
+          <EmptyState />
+        ) : (
+          <EventTable
+            events={shown}
+            active={active}
+            openId={openId}
+            onActive={setActive}
+            onOpen={(i) => {
+              setActive(i);
+              setOpenId(shown[i]?.id);
+            }}
+            topFinding={topFinding}
+            label={msg('panel_table_label')}
+          />
+        )}
+        {open && log && (
+          <PanelDetails event={open} log={log} analysis={analysis} onClose={() => setOpenId(undefined)} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// Per-event analysis in the panel: the record enriched with what DevTools saw live (credentials sent,
+// JWT claims, body code), its diagnosis, and its export item. Memoized per event object and per
+// change of the live facts, so only rows in view are ever diagnosed.
+import type { Finding } from '../core/diagnose';
+import type { AuthEvent, TabLog } from '../core/event';
+import type { ExportItem } from '../core/export-har';
+import type { JwtFacts } from '../core/jwt';
+import { findingsFor } from '../ui/analysis';
+import { enrichEvent, LiveFactsIndex, type LiveFacts } from './live-facts';
+
+export interface EventView {
+  /** The record with live facts applied (in memory only). */
+  event: AuthEvent;
+  facts?: LiveFacts;
+  jwt?: JwtFacts;
+}
+
+/** Memoizes views and findings for one panel; `index` holds what DevTools saw. */
+export class PanelAnalysis {
+  readonly index = new LiveFactsIndex();
+  private views = new WeakMap<AuthEvent, { version: number; view: EventView }>();
+  private findings = new WeakMap<AuthEvent, { version: number; log: TabLog; list: Finding[] }>();
+
+  view(event: AuthEvent): EventView {
+    const version = this.index.version;
+    const hit = this.views.get(event);
+    if (hit && hit.version === version) return hit.view;
+    const facts = this.index.find(event);
+    const view: EventView = { event: enrichEvent(event, facts), facts, jwt: facts?.jwt };
+    this.views.set(event, { version, view });
+    return view;
+  }
+
+  /** Ranked findings of an event, with the JWT claims DevTools saw on its request. */
+  findingsOf(event: AuthEvent, log: TabLog): Finding[] {
+    const version = this.index.version;
+    const hit = this.findings.get(event);
+    if (hit && hit.version === version && hit.log === log) return hit.list;
+    const view = this.view(event);
+    const list = findingsFor(view.event, log, view.jwt ? { jwt: view.jwt } : undefined);
+    this.findings.set(event, { version, log, list });
+    return list;
+  }
+
+  /** What the exports are built from: enriched record plus the masked live entry. */
+  exportItem(event: AuthEvent): ExportItem {
+    const view = this.view(event);
+    return view.facts ? { event: view.event, live: view.facts.entry } : { event: view.event };
+  }
+}

@@ -1,0 +1,251 @@
+// The "401" DevTools panel as a plain extension page (?tabId=N) over a seeded store, plus one run with
+// DevTools really open to prove the panel is registered.
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+import {
+  authEvent,
+  basicAdmin,
+  bearerExpired,
+  HOSTILE,
+  hostileRealm,
+  malformedBasic,
+  negotiateThenBasic,
+  proxyBasic,
+  tabLog,
+} from './pages/auth-events';
+import { openTargetTab, seedLog } from './pages/popup-page';
+import { PanelPage } from './pages/panel-page';
+import type { AuthEvent, TabLog } from '../../src/core/event';
+
+/** Five events over two page loads: three on the first, two on the current one. */
+function twoLoads(tabId: number): TabLog {
+  const first = [basicAdmin, bearerExpired, malformedBasic].map((kind, i) =>
+    authEvent(tabId, { ...kind, at: i, pageId: 'page-1' }),
+  );
+  const current = [negotiateThenBasic, proxyBasic].map((kind, i) =>
+    authEvent(tabId, { ...kind, at: 100 + i, pageId: 'page-2' }),
+  );
+  const log = tabLog(tabId, [...first, ...current]);
+  log.pages.push({
+    id: 'page-2',
+    url: 'https://intranet.a.test/reports/',
+    time: log.pages[0]!.time + 99_000,
+  });
+  return log;
+}
+
+const ids = (events: AuthEvent[]): string[] => events.map((e) => e.id);
+
+test('lists the seeded events oldest first and filters by text, status, scheme and page load', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const [, tabId] = await openTargetTab(context, worker, 'panel-filter');
+  const log = twoLoads(tabId);
+  await seedLog(worker, log);
+  const panel = await PanelPage.open(context, extensionId, tabId);
+  await expect(panel.rows).toHaveCount(5);
+  expect(await panel.urls()).toEqual(log.events.map((e) => e.url));
+  await expect(panel.row(log.events[1]!.id).getByTestId('row-scheme')).toHaveText('Bearer');
+  await expect(panel.row(log.events[4]!.id).getByTestId('row-status')).toHaveText('407');
+  await expect(panel.row(log.events[1]!.id).getByTestId('row-finding')).not.toBeEmpty();
+
+  await panel.textFilter.fill('api.b.test');
+  await expect(panel.rows).toHaveCount(1);
+  expect(await panel.urls()).toEqual([bearerExpired.url]);
+  await panel.textFilter.fill('');
+
+  await panel.statusFilter.selectOption('407');
+  expect(await panel.urls()).toEqual([proxyBasic.url]);
+  await panel.statusFilter.selectOption('401');
+  await expect(panel.rows).toHaveCount(4);
+
+  await panel.schemeFilter.selectOption('negotiate');
+  expect(await panel.urls()).toEqual([negotiateThenBasic.url]);
+  await panel.statusFilter.selectOption('all');
+  await panel.schemeFilter.selectOption('basic'); // three Basic-only events and the Negotiate+Basic one
+  await expect(panel.rows).toHaveCount(4);
+  await panel.schemeFilter.selectOption('all');
+
+  await panel.preserveLog.uncheck();
+  expect(await panel.urls()).toEqual(
+    ids(log.events.slice(3)).map((id) => log.events.find((e) => e.id === id)!.url),
+  );
+  await panel.preserveLog.check();
+  await expect(panel.rows).toHaveCount(5);
+});
+
+test('arrow keys move the active row, Enter opens its details', async ({ context, worker, extensionId }) => {
+  const [, tabId] = await openTargetTab(context, worker, 'panel-keys');
+  const log = twoLoads(tabId);
+  await seedLog(worker, log);
+  const panel = await PanelPage.open(context, extensionId, tabId);
+  await expect(panel.rows).toHaveCount(5);
+  await panel.table.focus();
+  await panel.page.keyboard.press('ArrowDown');
+  expect(await panel.activeEventId()).toBe(log.events[0]!.id);
+  await panel.page.keyboard.press('ArrowDown');
+  await panel.page.keyboard.press('ArrowDown');
+  await panel.page.keyboard.press('ArrowUp');
+  expect(await panel.activeEventId()).toBe(log.events[1]!.id);
+  await expect(panel.details).toHaveCount(0);
+  await panel.page.keyboard.press('Enter');
+  await expect(panel.details.getByTestId('full-url')).toHaveText(bearerExpired.url);
+  await expect(panel.row(log.events[1]!.id)).toHaveAttribute('aria-selected', 'true');
+  await panel.page.keyboard.press('End');
+  expect(await panel.activeEventId()).toBe(log.events[4]!.id);
+  await panel.page.keyboard.press('Enter');
+  await expect(panel.details.getByTestId('full-url')).toHaveText(proxyBasic.url);
+});
+
+test('details show findings with steps, challenges, problems, raw headers, redirects and credential facts', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const [, tabId] = await openTargetTab(context, worker, 'panel-details');
+  const malformed = authEvent(tabId, { ...malformedBasic, at: 1 });
+  const bearer: AuthEvent = {
+    ...authEvent(tabId, { ...bearerExpired, at: 2 }),
+    ip: '192.0.2.7',
+    redirects: [{ url: 'http://api.b.test/v1/me', status: 301, redirectUrl: bearerExpired.url }],
+    credentials: {
+      requestHeaders: 'seen',
+      authorizationScheme: 'Bearer',
+      cookieSent: false,
+      cookieNames: ['sid'],
+    },
+  };
+  await seedLog(worker, tabLog(tabId, [malformed, bearer]));
+  const panel = await PanelPage.open(context, extensionId, tabId);
+  await panel.row(bearer.id).click();
+  const details = panel.details;
+  await expect(details.getByTestId('finding').first()).toBeVisible();
+  await expect(details.getByTestId('finding-steps').first()).toBeVisible();
+  await expect(details.getByTestId('challenge')).toHaveCount(1);
+  await expect(details.getByTestId('raw-line')).toHaveText([
+    `WWW-Authenticate: ${bearerExpired.fields[0]!.value}`,
+  ]);
+  await expect(details).toContainText('301 http://api.b.test/v1/me');
+  const facts = details.getByTestId('credential-facts');
+  await expect(facts.locator('[data-fact="panel_fact_auth"] dd')).toHaveText('Bearer');
+  await expect(facts.locator('[data-fact="panel_fact_ip"] dd')).toHaveText('192.0.2.7');
+  await expect(facts.locator('[data-fact="panel_fact_cookie_names"] dd')).toHaveText('sid');
+
+  await panel.row(malformed.id).click();
+  await expect(details.getByTestId('problem')).toHaveAttribute('data-code', 'unterminated-quoted-string');
+});
+
+test('hostile URLs and realms render as inert text', async ({ context, worker, extensionId }) => {
+  const [, tabId] = await openTargetTab(context, worker, 'panel-hostile');
+  const hostile = authEvent(tabId, { ...hostileRealm, at: 1 });
+  await seedLog(worker, tabLog(tabId, [hostile]));
+  const panel = await PanelPage.open(context, extensionId, tabId);
+  let dialogs = 0;
+  panel.page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await panel.row(hostile.id).click();
+  await expect(panel.details.getByTestId('raw-line')).toContainText(HOSTILE);
+  await expect(panel.row(hostile.id).getByTestId('row-url')).toHaveText(hostileRealm.url);
+  await panel.textFilter.fill('<script>');
+  await expect(panel.rows).toHaveCount(1);
+  expect(await panel.page.locator('img, script:not([src])').count()).toBe(0);
+  expect(dialogs).toBe(0);
+});
+
+test('follows the store live and Clear empties the tab log', async ({ context, worker, extensionId }) => {
+  const [, tabId] = await openTargetTab(context, worker, 'panel-live');
+  const first = authEvent(tabId, { ...basicAdmin, at: 1 });
+  await seedLog(worker, tabLog(tabId, [first]));
+  const panel = await PanelPage.open(context, extensionId, tabId);
+  await expect(panel.rows).toHaveCount(1);
+  await seedLog(worker, tabLog(tabId, [first, authEvent(tabId, { ...bearerExpired, at: 2 })]));
+  await expect(panel.rows).toHaveCount(2);
+  await panel.clearButton.click();
+  await expect(panel.emptyState).toBeVisible();
+  const stored = (await worker.evaluate(`chrome.storage.session.get('tab:${tabId}')`)) as Record<
+    string,
+    TabLog
+  >;
+  expect(stored[`tab:${tabId}`]?.events ?? []).toHaveLength(0);
+});
+
+test('exports the shown events as HAR and cURL files with the scheme kept and no value', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const [, tabId] = await openTargetTab(context, worker, 'panel-export');
+  const bearer: AuthEvent = {
+    ...authEvent(tabId, { ...bearerExpired, at: 2 }),
+    credentials: { requestHeaders: 'seen', authorizationScheme: 'Bearer', cookieSent: true },
+  };
+  await seedLog(worker, tabLog(tabId, [authEvent(tabId, { ...basicAdmin, at: 1 }), bearer]));
+  const panel = await PanelPage.open(context, extensionId, tabId);
+  await expect(panel.rows).toHaveCount(2);
+  const bar = panel.exportBar('export-shown');
+  const [harDownload] = await Promise.all([panel.page.waitForEvent('download'), bar.save.click()]);
+  expect(harDownload.suggestedFilename()).toMatch(/^401-inspector-.*\.har$/);
+  const har = JSON.parse(readFileSync((await harDownload.path())!, 'utf8')) as {
+    log: {
+      version: string;
+      entries: { request: { url: string; headers: { name: string; value: string }[] } }[];
+    };
+  };
+  expect(har.log.version).toBe('1.2');
+  expect(har.log.entries.map((e) => e.request.url)).toEqual([basicAdmin.url, bearerExpired.url]);
+  expect(har.log.entries[1]!.request.headers).toContainEqual({ name: 'Authorization', value: 'Bearer ***' });
+
+  await bar.format.selectOption('curl');
+  const [curlDownload] = await Promise.all([panel.page.waitForEvent('download'), bar.save.click()]);
+  const curl = readFileSync((await curlDownload.path())!, 'utf8');
+  expect(curl).toContain(`curl -i '${bearerExpired.url}' -H 'Authorization: Bearer ***'`);
+
+  await panel.row(bearer.id).click();
+  const one = panel.exportBar('export-one');
+  await one.format.selectOption('report');
+  const [reportDownload] = await Promise.all([panel.page.waitForEvent('download'), one.save.click()]);
+  expect(readFileSync((await reportDownload.path())!, 'utf8')).toContain('api.b.test');
+});
+
+test.describe('inside DevTools', () => {
+  test.use({ chromiumFlags: ['--auto-open-devtools-for-tabs'] });
+
+  test('the devtools page loads and creates the "401" panel', async ({ context }) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    type Info = { targetId: string; url: string; type: string };
+    // The extension's devtools page is listed as an iframe target of the DevTools window.
+    let target: Info | undefined;
+    await expect
+      .poll(
+        async () => {
+          const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Info[] };
+          target = targetInfos.find((t) => t.url.endsWith('/src/devtools/devtools.html'));
+          return targetInfos.some((t) => t.url.startsWith('devtools://')) && target !== undefined;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    // Its title says whether panels.create succeeded; iframe target titles are not refreshed, so ask it.
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target!.targetId })) as {
+      sessionId: string;
+    };
+    const title = async (): Promise<string> => {
+      const reply = new Promise<string>((resolve) =>
+        cdp.on('Target.receivedMessageFromTarget', (m: { message: string }) => resolve(m.message)),
+      );
+      const message = JSON.stringify({
+        id: 1,
+        method: 'Runtime.evaluate',
+        params: { expression: 'document.title' },
+      });
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message });
+      return (JSON.parse(await reply) as { result: { result: { value: string } } }).result.result.value;
+    };
+    await expect.poll(title, { timeout: 10_000 }).toBe('i401-panel:created');
+  });
+});
