@@ -97,7 +97,10 @@ async function clearSite(
   }
   if (undoUntil) scheduleSweep(scope.site, undoUntil);
   if (!reload || tabId < 0)
-    return { state: await writeState({ ...state, phase: 'done', since: Date.now() }), done: Promise.resolve() };
+    return {
+      state: await writeState({ ...state, phase: 'done', since: Date.now() }),
+      done: Promise.resolve(),
+    };
   const reloading = await writeState({ ...state, phase: 'reloading', since: Date.now() });
   // The popup learns the outcome through the state key; the guard holds until then.
   const done = reloadAndRecheck(tabId, before).then((recheck) =>

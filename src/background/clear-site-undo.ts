@@ -2,7 +2,13 @@
 // The snapshot expires after UNDO_WINDOW_MS: every read checks the expiry, a timer wipes it while the
 // worker lives, and the worker's start-up sweeps what a stopped worker's timer missed (no alarm needed).
 import { browser } from '../shared/browser';
-import { snapshotKey, stateKey, type ClearSnapshot, type ClearState, type RestoreFailure } from '../shared/clear-site';
+import {
+  snapshotKey,
+  stateKey,
+  type ClearSnapshot,
+  type ClearState,
+  type RestoreFailure,
+} from '../shared/clear-site';
 import { cookieLabel, restoreDifferences, toSetDetails, type SavedCookie } from '../core/cookie-restore';
 import { text } from '../core/text';
 import { cookieApi } from './clear-site-browser';
@@ -33,7 +39,9 @@ export async function readSnapshot(site: string, now = Date.now()): Promise<Clea
 
 /** Wipes the snapshot when its window ends (while the worker lives) and records it for the sweep. */
 export function scheduleSweep(site: string, expiresAt: number): void {
-  void readIndex().then((index) => browser.storage.session.set({ [INDEX_KEY]: { ...index, [site]: expiresAt } }));
+  void readIndex().then((index) =>
+    browser.storage.session.set({ [INDEX_KEY]: { ...index, [site]: expiresAt } }),
+  );
   setTimeout(() => void readSnapshot(site), Math.max(0, expiresAt - Date.now()) + 50);
 }
 
@@ -56,7 +64,10 @@ async function restoreOne(cookie: SavedCookie, nowSeconds: number): Promise<Rest
     const diffs = restoreDifferences(cookie, got);
     return diffs.length ? { cookie: label, reason: text('clear_restore_changed', diffs.join(', ')) } : null;
   } catch (error) {
-    return { cookie: label, reason: text('clear_restore_refused', error instanceof Error ? error.message : '') };
+    return {
+      cookie: label,
+      reason: text('clear_restore_refused', error instanceof Error ? error.message : ''),
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 // Actions the popup and panel ask for (src/shared/messages.ts); state itself is read from storage.
 import { browser } from '../shared/browser';
 import type { Handlers } from '../shared/messages';
+import { clearSiteHandlers } from './clear-site-data';
 import { enqueue } from './store';
 
 export const handlers: Handlers = {
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
       enqueue({ kind: 'clear', tabId, done: (cleared) => resolve({ cleared }), fail: reject }, true),
     );
   },
+  ...clearSiteHandlers,
 };

@@ -4,6 +4,8 @@ import { browser } from '../shared/browser';
 import { handleMessages } from '../shared/messages';
 import { CAPTURE_ALL_TYPES_KEY } from '../shared/storage';
 import { initBadge } from './badge';
+import { onClearSiteCommand } from './clear-site-command';
+import { sweepSnapshots } from './clear-site-undo';
 import { handlers } from './handlers';
 import { registerCapture } from './listeners';
 import { onCommitted, onTabRemoved, onTabUpdated } from './pages';
@@ -14,6 +16,8 @@ browser.tabs.onUpdated.addListener(onTabUpdated);
 browser.tabs.onRemoved.addListener(onTabRemoved);
 handleMessages(handlers);
 initBadge();
+browser.commands.onCommand.addListener((command) => void onClearSiteCommand(command));
+void sweepSnapshots().catch(() => undefined); // Undo snapshots past their window go at start-up
 
 // The subresource setting: read at start-up, followed when it changes.
 browser.storage.local

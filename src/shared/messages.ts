@@ -2,11 +2,19 @@
 // `{ [name]: payload }` on the wire, errors serialized and re-thrown at the caller, and only
 // this extension's own pages may ask for actions.
 import { browser, type Runtime } from './browser';
+import type { ClearKind, ClearScope, TargetProblem } from '../core/site-scope';
+import type { ClearState } from './clear-site';
 
 /** Every message the UIs may send to the worker: name → [payload, result]. */
 export interface MessageMap {
   /** Forget the tab's captured events (the popup's "Clear list"). */
   clearTabLog: [{ tabId: number }, { cleared: number }];
+  /** What clearing the site of `url` would touch (registrable domain, origins, cookie counts). */
+  getClearScope: [{ url: string; tabId?: number }, { scope: ClearScope } | { problem: TargetProblem }];
+  /** Clears the site of `url` (cookies snapshotted for Undo first), then reloads the tab and re-checks. */
+  clearSite: [{ tabId: number; url: string; kinds: ClearKind[]; reload: boolean }, ClearState];
+  /** Restores the cookies of the site's last clear, while its Undo window lasts. */
+  undoClear: [{ site: string }, ClearState];
 }
 
 export type MessageName = keyof MessageMap;
