@@ -1,0 +1,134 @@
+// Issue 5: "Clear cookies & cache for <site>" under an origin group (and in the shortcut's confirm
+// view). Shows the exact scope before acting; the worker does the clearing (clear-site-data.ts).
+import { useState } from 'preact/hooks';
+import { send } from '../shared/messages';
+import { CLEAR_KINDS, DEFAULT_KINDS, targetProblemText, type ClearKind } from '../core/site-scope';
+import { isBusy, useAction, useClearScope, useClearState, useTicker } from './clear-site-model';
+import { ResultView, ScopeView } from './ClearSiteParts';
+import { msg, t } from './i18n';
+import './clear-site.css';
+
+interface Props {
+  /** A URL (or origin) of the site to clear. */
+  url: string;
+  /** The tab to reload afterwards. */
+  tabId: number;
+  /** Start with the confirmation open (the keyboard shortcut). */
+  startOpen?: boolean;
+}
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+};
+
+function KindChoices({ kinds, onChange }: { kinds: ClearKind[]; onChange: (k: ClearKind[]) => void }) {
+  return (
+    <fieldset class="clear-kinds">
+      <legend>{msg('clear_kinds_legend')}</legend>
+      {CLEAR_KINDS.map((k) => (
+        <label key={k}>
+          <input
+            type="checkbox"
+            data-testid={`clear-kind-${k}`}
+            checked={kinds.includes(k)}
+            onChange={(e) =>
+              onChange(e.currentTarget.checked ? [...kinds, k] : kinds.filter((other) => other !== k))
+            }
+          />{' '}
+          {msg(`clear_kind_${k}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The button, the confirmation with its scope, and the result with Undo. */
+export function ClearSite({ url, tabId, startOpen = false }: Props) {
+  const [open, setOpen] = useState(startOpen);
+  const [kinds, setKinds] = useState<ClearKind[]>([...DEFAULT_KINDS]);
+  const [reload, setReload] = useState(true);
+  const [rounds, setRounds] = useState(0);
+  const scope = useClearScope(url, tabId, true, rounds);
+  const site = scope.status === 'ready' ? scope.scope.site : undefined;
+  const state = useClearState(site);
+  const action = useAction();
+  const now = useTicker(!!state?.undoUntil || isBusy(state, Date.now()));
+  const busy = action.busy || isBusy(state, now);
+
+  if (scope.status === 'refused')
+    return (
+      <p class="clear-refused" data-testid="clear-refused">
+        {t(targetProblemText(scope.problem))}
+      </p>
+    );
+  const clear = () =>
+    action.run(async () => {
+      await send('clearSite', { tabId, url, kinds, reload });
+      setOpen(false);
+      setRounds((n) => n + 1);
+    });
+  const undo = () =>
+    site && action.run(() => send('undoClear', { site }).then(() => setRounds((n) => n + 1)));
+  return (
+    <div class="clear-site" data-testid="clear-site" data-site={site ?? ''}>
+      {!open && (
+        <button
+          type="button"
+          class="clear-open"
+          data-testid="clear-site-open"
+          onClick={() => setOpen(true)}
+          disabled={busy}
+        >
+          {msg('clear_button', site ?? hostOf(url))}
+        </button>
+      )}
+      {open && (
+        <div
+          class="clear-panel"
+          data-testid="clear-site-panel"
+          role="group"
+          aria-label={msg('clear_button', site ?? hostOf(url))}
+        >
+          <KindChoices kinds={kinds} onChange={setKinds} />
+          {scope.status === 'ready' && <ScopeView scope={scope.scope} kinds={kinds} />}
+          {scope.status === 'loading' && <p>{msg('clear_loading')}</p>}
+          {scope.status === 'error' && <p class="notice error">{msg('clear_failed', scope.message)}</p>}
+          {tabId >= 0 && (
+            <label>
+              <input
+                type="checkbox"
+                data-testid="clear-reload"
+                checked={reload}
+                onChange={(e) => setReload(e.currentTarget.checked)}
+              />{' '}
+              {msg('clear_reload_option')}
+            </label>
+          )}
+          <p class="clear-actions">
+            <button
+              type="button"
+              data-testid="clear-site-confirm"
+              disabled={busy || !site || kinds.length === 0}
+              onClick={clear}
+            >
+              {msg('clear_confirm', site ?? hostOf(url))}
+            </button>{' '}
+            <button type="button" data-testid="clear-site-cancel" onClick={() => setOpen(false)}>
+              {msg('clear_cancel')}
+            </button>
+          </p>
+        </div>
+      )}
+      {action.error && (
+        <p class="notice error" role="alert" data-testid="clear-error">
+          {msg('clear_failed', action.error)}
+        </p>
+      )}
+      {state && <ResultView state={state} now={now} busy={busy} onUndo={undo} />}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+// State behind the "clear this site" UI: the scope asked of the worker, the clear state it writes to
+// storage.session (no cookie value ever reaches the UI), the Undo countdown, and the actions.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from '../shared/browser';
+import {
+  CONFIRM_KEY,
+  CONFIRM_MS,
+  stateKey,
+  type ClearState,
+  type ConfirmRequest,
+} from '../shared/clear-site';
+import { send } from '../shared/messages';
+import {
+  CLEAR_KINDS,
+  UNDOABLE_KINDS,
+  type ClearKind,
+  type ClearScope,
+  type TargetProblem,
+} from '../core/site-scope';
+
+export type ScopeState =
+  | { status: 'loading' }
+  | { status: 'ready'; scope: ClearScope }
+  | { status: 'refused'; problem: TargetProblem }
+  | { status: 'error'; message: string };
+
+/** A phase older than this was cut short by a stopped worker: show it as finished. */
+const STALE_MS = 60_000;
+
+/** Chosen kinds that no API can bring back (everything but cookies), in display order. */
+export const irreversible = (kinds: readonly ClearKind[]): ClearKind[] =>
+  CLEAR_KINDS.filter((k) => kinds.includes(k) && !UNDOABLE_KINDS.includes(k));
+
+/** "9:05" for the Undo countdown; "0:00" once passed. */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/** Whether the state's phase is still running (not done, not stale). */
+export const isBusy = (state: ClearState | undefined, now: number): boolean =>
+  !!state && state.phase !== 'done' && now - state.since < STALE_MS;
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Asks the worker for the scope of clearing `url`'s site; `refresh` changes re-ask (after a clear). */
+export function useClearScope(url: string, tabId: number, enabled: boolean, refresh: unknown): ScopeState {
+  const [state, setState] = useState<ScopeState>({ status: 'loading' });
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    send('getClearScope', { url, tabId }).then(
+      (r) =>
+        live &&
+        setState(
+          'scope' in r ? { status: 'ready', scope: r.scope } : { status: 'refused', problem: r.problem },
+        ),
+      (e: unknown) => live && setState({ status: 'error', message: message(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [url, tabId, enabled, refresh]);
+  return state;
+}
+
+/** The worker's clear state of a site, followed live. */
+export function useClearState(site: string | undefined): ClearState | undefined {
+  const [state, setState] = useState<ClearState>();
+  useEffect(() => {
+    if (!site) return;
+    const key = stateKey(site);
+    let live = true;
+    void browser.storage.session.get(key).then((got) => live && setState(got[key] as ClearState | undefined));
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+      if (area === 'session' && key in changes) setState(changes[key]?.newValue as ClearState | undefined);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(listener);
+    };
+  }, [site]);
+  return state;
+}
+
+/** The present, every second while `active` (the Undo countdown). */
+export function useTicker(active: boolean): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+/** Runs an action of the worker once at a time, keeping its error for display. */
+export function useAction(): {
+  run: (action: () => Promise<unknown>) => Promise<void>;
+  busy: boolean;
+  error?: string;
+} {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  // A ref, not the state: a double click's second event comes before the re-render.
+  const running = useRef(false);
+  const run = async (action: () => Promise<unknown>): Promise<void> => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (e) {
+      setError(message(e));
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  };
+  return { run, busy, error };
+}
+
+/**
+ * Whether this view was opened by the keyboard shortcut for `tabId`: `?confirmClear=1` (a tab), or a
+ * fresh request in storage.session (the toolbar popup, which takes no query string). Consumed once.
+ */
+export async function takeConfirmRequest(tabId: number, params: URLSearchParams): Promise<boolean> {
+  const got = (await browser.storage.session.get(CONFIRM_KEY))[CONFIRM_KEY] as ConfirmRequest | undefined;
+  if (got) await browser.storage.session.remove(CONFIRM_KEY);
+  if (params.get('confirmClear') === '1') return true;
+  return !!got && got.tabId === tabId && Date.now() - got.at < CONFIRM_MS;
+}
