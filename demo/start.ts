@@ -85,6 +85,8 @@ async function launch(executablePath: string, profile: string, headless: boolean
   return chromium.launchPersistentContext(profile, {
     executablePath,
     headless,
+    // We close Chromium ourselves on Ctrl-C (then the profile); Playwright's handler would exit first.
+    handleSIGINT: false,
     viewport: headless ? { width: 1280, height: 900 } : null,
     args: chromiumArgs(DIST),
   });
@@ -103,34 +105,50 @@ async function main(): Promise<number> {
   const headless = !hasDisplay();
   const server = await startServer();
   const profile = mkdtempSync(join(tmpdir(), 'i401-demo-'));
-  const context = await launch(executablePath, profile, headless);
-  const cleanup = async () => {
-    await context.close().catch(() => undefined);
+  let context: BrowserContext | undefined;
+  try {
+    context = await launch(executablePath, profile, headless).catch((error: unknown) => {
+      const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      const hint = headless
+        ? ''
+        : ' Is the display usable? Unset DISPLAY/WAYLAND_DISPLAY for the headless run.';
+      throw new Error(`Chromium did not start: ${why}.${hint}`);
+    });
+    const running = session(context, server, headless);
+    running.catch(() => undefined); // after Ctrl-C, closing Chromium fails whatever it was doing
+    return await Promise.race([running.then(() => 0), interrupted.then(() => 130)]);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return 1;
+  } finally {
+    await context?.close().catch(() => undefined);
     await server.close();
     rmSync(profile, { recursive: true, force: true });
-  };
-  try {
-    const worker =
-      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const page = context.pages()[0] ?? (await context.newPage());
-    // Images and scripts are opt-in (src/shared/storage.ts CAPTURE_ALL_TYPES_KEY); the demo shows them too.
-    await worker.evaluate('chrome.storage.local.set({ captureAllTypes: true })');
-    if (!(await waitForCapture(page, worker, server.origin)))
-      console.warn('Warning: the extension captured no canary 401 within 15 s; the summary may be empty.');
-    if (headless) {
-      await runHeadless(page, worker, server);
-      return 0;
-    }
-    await page.goto(`${server.origin}/`);
-    explainHeadful(server, new URL(worker.url()).host);
-    await new Promise<void>((done) => {
-      process.once('SIGINT', () => done());
-      context.once('close', () => done());
-    });
-    return 0;
-  } finally {
-    await cleanup();
   }
+}
+
+/**
+ * Ctrl-C, from the moment we start: an early one still closes Chromium and removes the profile. A terminal
+ * sends SIGINT to tsx and to us, and tsx relays it: one press arrives twice, so `on`, not `once`; the
+ * third signal gives up on cleaning.
+ */
+let sigints = 0;
+const interrupted = new Promise<void>((done) =>
+  process.on('SIGINT', () => (++sigints > 2 ? process.exit(130) : done())),
+);
+
+async function session(context: BrowserContext, server: DemoServer, headless: boolean): Promise<void> {
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const page = context.pages()[0] ?? (await context.newPage());
+  // Images and scripts are opt-in (src/shared/storage.ts CAPTURE_ALL_TYPES_KEY); the demo shows them too.
+  await worker.evaluate('chrome.storage.local.set({ captureAllTypes: true })');
+  if (!(await waitForCapture(page, worker, server.origin)))
+    console.warn('Warning: the extension captured no canary 401 within 15 s; the summary may be empty.');
+  if (headless) return runHeadless(page, worker, server);
+  await page.goto(`${server.origin}/`);
+  explainHeadful(server, new URL(worker.url()).host);
+  await new Promise<void>((done) => context.once('close', () => done()));
 }
 
 process.exitCode = await main();
