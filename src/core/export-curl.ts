@@ -1,10 +1,9 @@
 // cURL export: a command a developer can paste into a POSIX shell to replay the failing request,
 // with every credential masked (the scheme word stays, so `-H 'Authorization: Bearer ***'` shows
 // what was sent and where to put a real token).
-import type { AuthEvent } from './event';
 import type { ExportItem } from './export-har';
-import type { HarNameValue } from './export-har-types';
-import { MASK, maskHeader, maskUrl } from './redact-har';
+import { recordRequestHeaders } from './export-har-record';
+import { maskHeader, maskUrl } from './redact-har';
 
 // Headers curl sets itself or that would make a replay wrong (HTTP/2 pseudo-headers, RFC 9113 §8.3).
 const SKIP = new Set(['host', 'content-length', 'connection', 'accept-encoding', 'transfer-encoding']);
@@ -19,20 +18,11 @@ export function shellQuote(word: string): string {
   return `'${clean.replace(/'/g, `'\\''`)}'`;
 }
 
-function recordHeaders(event: AuthEvent): HarNameValue[] {
-  const headers: HarNameValue[] = [];
-  const name = event.status === 407 ? 'Proxy-Authorization' : 'Authorization';
-  if (event.credentials.authorizationScheme)
-    headers.push({ name, value: `${event.credentials.authorizationScheme} ${MASK}` });
-  if (event.credentials.cookieSent) headers.push({ name: 'Cookie', value: MASK });
-  return headers;
-}
-
 /** The replay command of one event; the live DevTools entry's request headers when there is one. */
 export function buildCurl({ event, live }: ExportItem): string {
   const method = (live?.request.method ?? event.method).toUpperCase();
   const url = maskUrl(live?.request.url ?? event.url);
-  const headers = live?.request.headers ?? recordHeaders(event);
+  const headers = live?.request.headers ?? recordRequestHeaders(event);
   const parts = ['curl', '-i', shellQuote(url)];
   if (method === 'HEAD') parts.push('-I');
   else if (method !== 'GET') parts.push('-X', shellQuote(method));

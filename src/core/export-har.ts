@@ -3,7 +3,8 @@
 // request live in DevTools, that entry's full headers are used instead — masked, never raw.
 import type { AuthEvent, RedirectHop } from './event';
 import type { Har, HarCookie, HarEntry, HarNameValue, HarTimings, LiveHarEntry } from './export-har-types';
-import { MASK, maskHeader, maskSecretsInText, maskUrl } from './redact-har';
+import { finite, nv, queryOf, recordEntry, UNKNOWN_TIMINGS } from './export-har-record';
+import { MASK, maskSecretsInText, maskUrl } from './redact-har';
 
 export type { Har, HarEntry, LiveHarEntry } from './export-har-types';
 
@@ -11,37 +12,6 @@ export type { Har, HarEntry, LiveHarEntry } from './export-har-types';
 export interface ExportItem {
   event: AuthEvent;
   live?: LiveHarEntry;
-}
-
-const HEADER_NAMES: Record<string, string> = {
-  'www-authenticate': 'WWW-Authenticate',
-  'proxy-authenticate': 'Proxy-Authenticate',
-};
-const UNKNOWN_TIMINGS: HarTimings = {
-  blocked: -1,
-  dns: -1,
-  connect: -1,
-  send: 0,
-  wait: 0,
-  receive: 0,
-  ssl: -1,
-};
-
-/** "HTTP/1.1 401 Unauthorized" → ["HTTP/1.1", "Unauthorized"]; webRequest's statusLine (RFC 9112 §4). */
-function splitStatusLine(line: string): [string, string] {
-  const match = /^(HTTP\/[\d.]+)\s+\d{3}\s*(.*)$/i.exec(line.trim());
-  return match ? [match[1]!, match[2]!] : ['', ''];
-}
-
-const nv = (name: string, value: string): HarNameValue => ({ name, value: maskHeader(name, value) });
-
-/** Query parameters of an already masked URL (HAR request.queryString). */
-function queryOf(maskedUrl: string): HarNameValue[] {
-  try {
-    return [...new URL(maskedUrl).searchParams].map(([name, value]) => ({ name, value }));
-  } catch {
-    return [];
-  }
 }
 
 function maskCookies(cookies: readonly HarCookie[] | undefined): HarCookie[] {
@@ -58,9 +28,6 @@ function maskCookies(cookies: readonly HarCookie[] | undefined): HarCookie[] {
 const headersOf = (list: readonly HarNameValue[] | undefined): HarNameValue[] =>
   (list ?? []).map((h) => nv(String(h.name), String(h.value)));
 
-const finite = (n: unknown, fallback: number): number =>
-  typeof n === 'number' && Number.isFinite(n) ? n : fallback;
-
 function timingsOf(live: LiveHarEntry['timings']): HarTimings {
   if (!live) return { ...UNKNOWN_TIMINGS };
   const out: HarTimings = {
@@ -70,70 +37,6 @@ function timingsOf(live: LiveHarEntry['timings']): HarTimings {
   };
   for (const key of ['blocked', 'dns', 'connect', 'ssl'] as const) out[key] = finite(live[key], -1);
   return out;
-}
-
-/** Request headers known from the stored record: only the scheme word of what was sent. */
-function recordRequestHeaders(event: AuthEvent): HarNameValue[] {
-  const headers: HarNameValue[] = [];
-  const name = event.status === 407 ? 'Proxy-Authorization' : 'Authorization';
-  if (event.credentials.authorizationScheme)
-    headers.push({ name, value: `${event.credentials.authorizationScheme} ${MASK}` });
-  if (event.credentials.cookieSent) headers.push({ name: 'Cookie', value: MASK });
-  return headers;
-}
-
-/** Response headers known from the stored record: the challenge lines and the facts kept about it. */
-function recordResponseHeaders(event: AuthEvent): HarNameValue[] {
-  const r = event.response;
-  const headers = event.challengeFields.map((f) => nv(HEADER_NAMES[f.name] ?? f.name, f.value));
-  const facts: [string, string | number | undefined][] = [
-    ['Content-Type', r.contentType],
-    ['Content-Length', r.contentLength],
-    ['Server', r.server],
-    ['X-Powered-By', r.poweredBy],
-    ['Retry-After', r.retryAfter],
-    ['Clear-Site-Data', r.clearSiteData],
-  ];
-  for (const [name, value] of facts) if (value !== undefined) headers.push(nv(name, String(value)));
-  for (const [name, value] of Object.entries(r.extra ?? {})) headers.push(nv(name, value));
-  for (const cookie of r.setCookieNames) headers.push({ name: 'Set-Cookie', value: `${cookie}=${MASK}` });
-  return headers;
-}
-
-function recordEntry(event: AuthEvent): HarEntry {
-  const [httpVersion, statusText] = splitStatusLine(event.statusLine);
-  const url = maskUrl(event.url);
-  const entry: HarEntry = {
-    startedDateTime: new Date(event.time).toISOString(),
-    time: 0,
-    request: {
-      method: event.method,
-      url,
-      httpVersion,
-      cookies: [],
-      headers: recordRequestHeaders(event),
-      queryString: queryOf(url),
-      headersSize: -1,
-      bodySize: -1,
-    },
-    response: {
-      status: event.status,
-      statusText,
-      httpVersion,
-      cookies: event.response.setCookieNames.map((name) => ({ name, value: MASK })),
-      headers: recordResponseHeaders(event),
-      content: { size: finite(event.response.contentLength, 0), mimeType: event.response.contentType ?? '' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: -1,
-    },
-    cache: {},
-    timings: { ...UNKNOWN_TIMINGS },
-    _resourceType: event.type,
-  };
-  if (event.ip) entry.serverIPAddress = event.ip;
-  if (event.error) entry.comment = maskSecretsInText(event.error);
-  return entry;
 }
 
 /** The live entry's values where it has them, masked; the record fills what it lacks. */

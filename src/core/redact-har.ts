@@ -1,9 +1,17 @@
 // Export-side masking on top of src/core/redact.ts (shared with the support report): HAR entries that
 // DevTools hands the panel carry every request header, including vendor ones redact.ts does not list
 // by name (X-MyApp-Session, X-Custom-Token...). Those are masked by the shape of their name.
-import { MASK, maskHeaderValue, maskSecretsInText, maskUrl } from './redact';
+import { MASK, maskHeaderValue, maskSecretsInText, maskUrl as maskUrlShared } from './redact';
 
-export { MASK, maskSecretsInText, maskUrl };
+export { MASK, maskSecretsInText };
+
+// Anti-CSRF values in query strings (WordPress `_wpnonce`, `csrf_token`...) authorize the request too.
+const NONCE_PARAM = /([?&#;](?:_?wp)?_?(?:[a-z]*_)?(?:nonce|csrf|xsrf)[a-z_]*=)[^&#;]*/gi;
+
+/** redact.ts's maskUrl, plus nonce / CSRF query parameters. */
+export function maskUrl(url: string): string {
+  return maskUrlShared(url).replace(NONCE_PARAM, `$1${MASK}`);
+}
 
 // A header name with a credential word in it, as vendors name them (OWASP API Security, API2).
 const SECRET_HEADER =
