@@ -7,6 +7,7 @@ import { readTabLog } from '../shared/storage';
 import { registrableDomain } from '../shared/site';
 import { stateKey, snapshotKey, UNDO_WINDOW_MS, type ClearState } from '../shared/clear-site';
 import { buildClearScope, clearTargetProblem, CLEAR_KINDS, inSite, type ClearKind } from '../core/site-scope';
+import type { RecheckOutcome } from '../core/recheck';
 import { text } from '../core/text';
 import { removeSiteData, snapshotCookies, storeOfTab } from './clear-site-browser';
 import { reloadAndRecheck } from './clear-site-recheck';
@@ -49,17 +50,8 @@ async function tabExists(tabId: number): Promise<boolean> {
   );
 }
 
-/**
- * The clear itself. Order matters for "nothing half-done": the snapshot is stored before anything is
- * removed (a full quota aborts with nothing cleared), and a tab closed after that point does not stop
- * the removal (it needs no tab); only the reload is skipped.
- */
-async function clearSite(
-  tabId: number,
-  url: string,
-  kinds: ClearKind[],
-  reload: boolean,
-): Promise<{ state: ClearState; done: Promise<unknown> }> {
+/** Checks the request, takes the scope and stores the cookie snapshot; nothing is removed yet. */
+async function prepare(tabId: number, url: string, kinds: ClearKind[]) {
   const chosen = CLEAR_KINDS.filter((k) => kinds.includes(k));
   if (!chosen.length) throw fail('clear_error_nothing_chosen');
   if (tabId >= 0 && !(await tabExists(tabId))) throw fail('clear_error_tab_closed');
@@ -72,7 +64,12 @@ async function clearSite(
   const now = Date.now();
   // A clear that finds no cookie (a second one) keeps the earlier snapshot and its Undo window.
   const kept = cookies.length ? undefined : await readSnapshot(scope.site);
-  const undoUntil = cookies.length ? now + UNDO_WINDOW_MS : kept?.expiresAt;
+  const undoUntil = kept ? kept.expiresAt : cookies.length ? now + UNDO_WINDOW_MS : undefined;
+  // Only this key ever holds cookie values (README "Privacy"); an older snapshot of the site is replaced.
+  if (cookies.length)
+    await browser.storage.session.set({
+      [snapshotKey(scope.site)]: { site: scope.site, expiresAt: now + UNDO_WINDOW_MS, cookies },
+    });
   const state: ClearState = {
     site: scope.site,
     tabId,
@@ -80,32 +77,38 @@ async function clearSite(
     since: now,
     kinds: chosen,
     cookieCount: cookies.length,
-    ...(undoUntil ? { undoUntil } : {}),
+    ...(undoUntil ? { undoUntil, undoCount: kept?.cookies.length ?? cookies.length } : {}),
   };
-  // Only this key ever holds cookie values (README "Privacy"); an older snapshot of the site is replaced.
-  if (cookies.length)
-    await browser.storage.session.set({
-      [snapshotKey(scope.site)]: { site: scope.site, expiresAt: now + UNDO_WINDOW_MS, cookies },
-    });
-  await writeState(state);
+  return { scope, chosen, storeId, cookies, before, state: await writeState(state) };
+}
+
+const finished = async (state: ClearState) => ({ state: await writeState(state), done: Promise.resolve() });
+
+/**
+ * The clear itself. Order matters for "nothing half-done": the snapshot is stored before anything is
+ * removed (a full quota aborts with nothing cleared), and a tab closed after that point does not stop
+ * the removal (it needs no tab); only the reload is skipped.
+ */
+async function clearSite(
+  tabId: number,
+  url: string,
+  kinds: ClearKind[],
+  reload: boolean,
+): Promise<{ state: ClearState; done: Promise<unknown> }> {
+  const { scope, chosen, storeId, cookies, before, state } = await prepare(tabId, url, kinds);
   try {
     await removeSiteData(scope, chosen, cookies, storeId);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const failed = { ...state, phase: 'done' as const, error: text('clear_error_remove_failed', reason) };
-    return { state: await writeState(failed), done: Promise.resolve() };
+    return finished({ ...state, phase: 'done', error: text('clear_error_remove_failed', reason) });
   }
-  if (undoUntil) scheduleSweep(scope.site, undoUntil);
-  if (!reload || tabId < 0)
-    return {
-      state: await writeState({ ...state, phase: 'done', since: Date.now() }),
-      done: Promise.resolve(),
-    };
+  if (state.undoUntil) scheduleSweep(scope.site, state.undoUntil);
+  if (!reload || tabId < 0) return finished({ ...state, phase: 'done', since: Date.now() });
   const reloading = await writeState({ ...state, phase: 'reloading', since: Date.now() });
   // The popup learns the outcome through the state key; the guard holds until then.
-  const done = reloadAndRecheck(tabId, before).then((recheck) =>
-    writeState({ ...reloading, phase: 'done', since: Date.now(), recheck }),
-  );
+  const done = reloadAndRecheck(tabId, before)
+    .catch((): RecheckOutcome => ({ kind: 'unknown', summary: text('clear_recheck_not_loaded') }))
+    .then((recheck) => writeState({ ...reloading, phase: 'done', since: Date.now(), recheck }));
   return { state: reloading, done };
 }
 

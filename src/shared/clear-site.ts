@@ -40,6 +40,8 @@ export interface ClearState {
   cookieCount: number;
   /** Undo possible until then; absent when no cookie was taken or Undo ran. */
   undoUntil?: number;
+  /** Cookies Undo would restore (an earlier clear's snapshot when this one found none). */
+  undoCount?: number;
   recheck?: RecheckOutcome;
   undo?: { restored: number; failures: RestoreFailure[] };
   /** Localized only at render time. */

@@ -2,9 +2,10 @@
 // view). Shows the exact scope before acting; the worker does the clearing (clear-site-data.ts).
 import { useState } from 'preact/hooks';
 import { send } from '../shared/messages';
-import { CLEAR_KINDS, DEFAULT_KINDS, targetProblemText, type ClearKind } from '../core/site-scope';
+import { DEFAULT_KINDS, targetProblemText, type ClearKind } from '../core/site-scope';
 import { isBusy, useAction, useClearScope, useClearState, useTicker } from './clear-site-model';
-import { ResultView, ScopeView } from './ClearSiteParts';
+import { ResultView } from './ClearSiteParts';
+import { ClearSitePanel } from './ClearSitePanel';
 import { msg, t } from './i18n';
 import './clear-site.css';
 
@@ -25,27 +26,6 @@ const hostOf = (url: string): string => {
   }
 };
 
-function KindChoices({ kinds, onChange }: { kinds: ClearKind[]; onChange: (k: ClearKind[]) => void }) {
-  return (
-    <fieldset class="clear-kinds">
-      <legend>{msg('clear_kinds_legend')}</legend>
-      {CLEAR_KINDS.map((k) => (
-        <label key={k}>
-          <input
-            type="checkbox"
-            data-testid={`clear-kind-${k}`}
-            checked={kinds.includes(k)}
-            onChange={(e) =>
-              onChange(e.currentTarget.checked ? [...kinds, k] : kinds.filter((other) => other !== k))
-            }
-          />{' '}
-          {msg(`clear_kind_${k}`)}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
 /** The button, the confirmation with its scope, and the result with Undo. */
 export function ClearSite({ url, tabId, startOpen = false }: Props) {
   const [open, setOpen] = useState(startOpen);
@@ -58,6 +38,7 @@ export function ClearSite({ url, tabId, startOpen = false }: Props) {
   const action = useAction();
   const now = useTicker(!!state?.undoUntil || isBusy(state, Date.now()));
   const busy = action.busy || isBusy(state, now);
+  const label = site ?? hostOf(url);
 
   if (scope.status === 'refused')
     return (
@@ -83,45 +64,21 @@ export function ClearSite({ url, tabId, startOpen = false }: Props) {
           onClick={() => setOpen(true)}
           disabled={busy}
         >
-          {msg('clear_button', site ?? hostOf(url))}
+          {msg('clear_button', label)}
         </button>
       )}
       {open && (
-        <div
-          class="clear-panel"
-          data-testid="clear-site-panel"
-          role="group"
-          aria-label={msg('clear_button', site ?? hostOf(url))}
-        >
-          <KindChoices kinds={kinds} onChange={setKinds} />
-          {scope.status === 'ready' && <ScopeView scope={scope.scope} kinds={kinds} />}
-          {scope.status === 'loading' && <p>{msg('clear_loading')}</p>}
-          {scope.status === 'error' && <p class="notice error">{msg('clear_failed', scope.message)}</p>}
-          {tabId >= 0 && (
-            <label>
-              <input
-                type="checkbox"
-                data-testid="clear-reload"
-                checked={reload}
-                onChange={(e) => setReload(e.currentTarget.checked)}
-              />{' '}
-              {msg('clear_reload_option')}
-            </label>
-          )}
-          <p class="clear-actions">
-            <button
-              type="button"
-              data-testid="clear-site-confirm"
-              disabled={busy || !site || kinds.length === 0}
-              onClick={clear}
-            >
-              {msg('clear_confirm', site ?? hostOf(url))}
-            </button>{' '}
-            <button type="button" data-testid="clear-site-cancel" onClick={() => setOpen(false)}>
-              {msg('clear_cancel')}
-            </button>
-          </p>
-        </div>
+        <ClearSitePanel
+          label={label}
+          scope={scope}
+          kinds={kinds}
+          onKinds={setKinds}
+          reload={tabId >= 0 ? reload : undefined}
+          onReload={setReload}
+          canClear={!busy && !!site && kinds.length > 0}
+          onClear={clear}
+          onCancel={() => setOpen(false)}
+        />
       )}
       {action.error && (
         <p class="notice error" role="alert" data-testid="clear-error">

@@ -60,9 +60,39 @@ interface ResultProps {
   onUndo: () => void;
 }
 
+/** Undo with its countdown while the window lasts, then what Undo restored and what it could not. */
+function UndoView({ state, now, busy, onUndo }: ResultProps) {
+  const undoLeft = state.undoUntil !== undefined ? state.undoUntil - now : 0;
+  return (
+    <>
+      {undoLeft > 0 && (
+        <p class="clear-undo">
+          <button type="button" data-testid="clear-undo" disabled={busy} onClick={onUndo}>
+            {msg('clear_undo', String(state.undoCount ?? state.cookieCount))}
+          </button>{' '}
+          <span data-testid="clear-undo-countdown">{msg('clear_undo_left', formatCountdown(undoLeft))}</span>
+        </p>
+      )}
+      {state.undo && (
+        <div data-testid="clear-undo-result">
+          <p>{msg('clear_undone', String(state.undo.restored))}</p>
+          {state.undo.failures.length > 0 && (
+            <ul class="clear-failures" data-testid="clear-undo-failures">
+              {state.undo.failures.map((f) => (
+                <li key={f.cookie}>
+                  <code>{f.cookie}</code>: {t(f.reason)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
 /** After a clear: progress, the reload's outcome with the next thing to try, and Undo with its countdown. */
 export function ResultView({ state, now, busy, onUndo }: ResultProps) {
-  const undoLeft = state.undoUntil !== undefined ? state.undoUntil - now : 0;
   return (
     <div class="clear-result" data-testid="clear-result" data-phase={state.phase}>
       {state.phase === 'clearing' && <p role="status">{msg('clear_working', state.site)}</p>}
@@ -89,28 +119,7 @@ export function ResultView({ state, now, busy, onUndo }: ResultProps) {
           )}
         </div>
       )}
-      {undoLeft > 0 && (
-        <p class="clear-undo">
-          <button type="button" data-testid="clear-undo" disabled={busy} onClick={onUndo}>
-            {msg('clear_undo', String(state.cookieCount))}
-          </button>{' '}
-          <span data-testid="clear-undo-countdown">{msg('clear_undo_left', formatCountdown(undoLeft))}</span>
-        </p>
-      )}
-      {state.undo && (
-        <div data-testid="clear-undo-result">
-          <p>{msg('clear_undone', String(state.undo.restored))}</p>
-          {state.undo.failures.length > 0 && (
-            <ul class="clear-failures" data-testid="clear-undo-failures">
-              {state.undo.failures.map((f) => (
-                <li key={f.cookie}>
-                  <code>{f.cookie}</code>: {t(f.reason)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <UndoView state={state} now={now} busy={busy} onUndo={onUndo} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ const SOURCES = [
   'src/ui/ClearSite.tsx',
   'src/ui/ClearSiteParts.tsx',
   'src/ui/ClearSiteConfirm.tsx',
+  'src/ui/ClearSitePanel.tsx',
 ];
 const TEMPLATES: Record<string, readonly string[]> = {
   clear_kind_: CLEAR_KINDS,
