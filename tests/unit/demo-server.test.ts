@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { SCENARIOS, scenarioById } from '../../demo/scenarios';
+import { scenarioTable, withTable } from '../../demo/readme-table';
 
 interface Raw {
   status: number;
@@ -156,11 +157,30 @@ describe('pages and fixed routes', () => {
 });
 
 describe('demo/README.md', () => {
+  const readme = readFileSync(new URL('../../demo/README.md', import.meta.url), 'utf8');
+  /** Table rows with cell padding removed (Prettier aligns columns). */
+  const rows = (markdown: string): string[] =>
+    markdown
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => line.replace(/\s*\|\s*/g, '|'));
+
   it('documents every scenario id and endpoint path', () => {
-    const readme = readFileSync(new URL('../../demo/README.md', import.meta.url), 'utf8');
     const missing = SCENARIOS.filter(
       (s) => !readme.includes(`\`${s.id}\``) || !readme.includes(`\`${s.path}\``),
     );
     expect(missing.map((s) => s.id)).toEqual([]);
+  });
+
+  it('has the scenario table as generated from the list (run `npx tsx demo/readme-table.ts`)', () => {
+    const generated = readme.slice(
+      readme.indexOf('<!-- scenarios:start'),
+      readme.indexOf('<!-- scenarios:end'),
+    );
+    expect(rows(generated)).toEqual(rows(scenarioTable()));
+  });
+
+  it('refuses to rewrite a README without the table markers', () => {
+    expect(() => withTable('# no markers')).toThrow(/markers/);
   });
 });
