@@ -13,9 +13,20 @@ interface BrowsingData {
   remove(options: RemovalOptions, types: DataTypes): Promise<void>;
 }
 type CookieApi = {
-  getAll(details: { domain: string; storeId?: string; partitionKey?: object }): Promise<SavedCookie[]>;
+  getAll(details: {
+    domain: string;
+    storeId?: string;
+    partitionKey?: object;
+    firstPartyDomain?: null;
+  }): Promise<SavedCookie[]>;
   set(details: SetDetails): Promise<SavedCookie | null>;
-  remove(details: { url: string; name: string; storeId?: string; partitionKey?: object }): Promise<unknown>;
+  remove(details: {
+    url: string;
+    name: string;
+    storeId?: string;
+    partitionKey?: object;
+    firstPartyDomain?: string;
+  }): Promise<unknown>;
   getAllCookieStores(): Promise<{ id: string; tabIds: number[] }[]>;
 };
 
@@ -38,7 +49,13 @@ export async function storeOfTab(tabId: number): Promise<string | undefined> {
  * `partitionKey: {}` adds the partitioned (CHIPS) ones of every partition.
  */
 export async function snapshotCookies(site: string, storeId?: string): Promise<SavedCookie[]> {
-  const query = { domain: site, partitionKey: {}, ...(storeId ? { storeId } : {}) };
+  const query = {
+    domain: site,
+    partitionKey: {},
+    ...(storeId ? { storeId } : {}),
+    // Firefox with first-party isolation on refuses a query without firstPartyDomain; null = all.
+    ...(isFirefox() ? { firstPartyDomain: null } : {}),
+  };
   try {
     return await cookieApi.getAll(query);
   } catch {
@@ -57,7 +74,14 @@ const sameKey = (a: SavedCookie, b: SavedCookie): boolean =>
 
 export async function removeCookie(c: SavedCookie): Promise<void> {
   const partition = c.partitionKey?.topLevelSite ? { partitionKey: c.partitionKey } : {};
-  await cookieApi.remove({ url: cookieUrl(c), name: c.name, storeId: c.storeId, ...partition });
+  const firstParty = c.firstPartyDomain !== undefined ? { firstPartyDomain: c.firstPartyDomain } : {};
+  await cookieApi.remove({
+    url: cookieUrl(c),
+    name: c.name,
+    storeId: c.storeId,
+    ...partition,
+    ...firstParty,
+  });
 }
 
 /** Removes the snapshotted cookies the bulk removal left (e.g. partitions it does not reach). */

@@ -93,7 +93,8 @@ export function toSetDetails(
   if (cookie.sameSite !== 'unspecified') details.sameSite = cookie.sameSite;
   if (!cookie.session && cookie.expirationDate !== undefined) details.expirationDate = cookie.expirationDate;
   if (cookie.partitionKey?.topLevelSite) details.partitionKey = { ...cookie.partitionKey };
-  if (cookie.firstPartyDomain) details.firstPartyDomain = cookie.firstPartyDomain;
+  // Firefox reports '' without first-party isolation; with it on, set() needs the value it had.
+  if (cookie.firstPartyDomain !== undefined) details.firstPartyDomain = cookie.firstPartyDomain;
   return { details };
 }
 

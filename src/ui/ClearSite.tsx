@@ -32,7 +32,8 @@ export function ClearSite({ url, tabId, startOpen = false }: Props) {
   const [kinds, setKinds] = useState<ClearKind[]>([...DEFAULT_KINDS]);
   const [reload, setReload] = useState(true);
   const [rounds, setRounds] = useState(0);
-  const scope = useClearScope(url, tabId, true, rounds);
+  // Closed: the site and cookie counts only; open: also the origins this tab talked to (reads its log).
+  const scope = useClearScope(url, open ? tabId : undefined, rounds);
   const site = scope.status === 'ready' ? scope.scope.site : undefined;
   const state = useClearState(site);
   const action = useAction();

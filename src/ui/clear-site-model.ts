@@ -43,11 +43,13 @@ export const isBusy = (state: ClearState | undefined, now: number): boolean =>
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/** Asks the worker for the scope of clearing `url`'s site; `refresh` changes re-ask (after a clear). */
-export function useClearScope(url: string, tabId: number, enabled: boolean, refresh: unknown): ScopeState {
+/**
+ * Asks the worker for the scope of clearing `url`'s site (with the origins `tabId` talked to, when
+ * given); a change of `refresh` asks again (after a clear). The last answer stays while re-asking.
+ */
+export function useClearScope(url: string, tabId: number | undefined, refresh: unknown): ScopeState {
   const [state, setState] = useState<ScopeState>({ status: 'loading' });
   useEffect(() => {
-    if (!enabled) return;
     let live = true;
     send('getClearScope', { url, tabId }).then(
       (r) =>
@@ -60,7 +62,7 @@ export function useClearScope(url: string, tabId: number, enabled: boolean, refr
     return () => {
       live = false;
     };
-  }, [url, tabId, enabled, refresh]);
+  }, [url, tabId, refresh]);
   return state;
 }
 

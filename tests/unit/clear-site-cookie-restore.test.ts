@@ -117,6 +117,19 @@ describe('toSetDetails: the cookie comes back as it was', () => {
         firstPartyDomain: 'example.com',
       },
     ],
+    [
+      'a Firefox cookie without first-party isolation keeps its empty first-party domain',
+      { firstPartyDomain: '' },
+      {
+        ...base,
+        url: 'http://app.example.com/',
+        name: 'sid',
+        path: '/',
+        secure: false,
+        sameSite: 'lax',
+        firstPartyDomain: '',
+      },
+    ],
   ];
   it.each(cases)('%s', (_name, over, expected) => {
     expect(toSetDetails(cookie(over), NOW)).toEqual({ details: expected });
