@@ -19,13 +19,14 @@ interface Props {
 /** Everything about the open event. */
 export function PanelDetails({ event, log, analysis, onClose }: Props) {
   const view = analysis.view(event);
+  const history = analysis.historyFor(event, log);
   return (
     <aside class="panel-details" aria-label={msg('panel_details_label')} data-testid="panel-details">
       <div class="details-bar">
         <ExportBar
           label={msg('panel_export_one')}
           testid="export-one"
-          build={(format) => buildExport(format, [event], log, analysis)}
+          build={(format) => buildExport(format, [event], history, analysis)}
         />
         <button
           type="button"
@@ -38,7 +39,7 @@ export function PanelDetails({ event, log, analysis, onClose }: Props) {
           ×
         </button>
       </div>
-      <EventDetails event={view.event} log={log} context={view.jwt ? { jwt: view.jwt } : undefined} />
+      <EventDetails event={view.event} log={history} context={view.jwt ? { jwt: view.jwt } : undefined} />
       <div class="event-body">
         <CredentialFacts event={view.event} jwt={view.jwt} live={view.facts !== undefined} />
       </div>

@@ -15,9 +15,16 @@ export interface EventView {
   jwt?: JwtFacts;
 }
 
+// Diagnosis looks at an event's neighbours (loops, bursts, retries). The store holds 500 per tab; with
+// the panel's longer history, each event is judged among the 500 around it, as the store would have
+// kept them, so a row costs the same with 10,000 events as with 500 (bench/panel.bench.ts).
+const HISTORY = 500;
+const HISTORY_AFTER = 100;
+
 /** Memoizes views and findings for one panel; `index` holds what DevTools saw. */
 export class PanelAnalysis {
   readonly index = new LiveFactsIndex();
+  private positions?: { log: TabLog; at: Map<string, number> };
   private views = new WeakMap<AuthEvent, { version: number; view: EventView }>();
   private findings = new WeakMap<AuthEvent, { version: number; log: TabLog; list: Finding[] }>();
 
@@ -31,13 +38,27 @@ export class PanelAnalysis {
     return view;
   }
 
+  /** The log as diagnosis should see it for `event`: at most {@link HISTORY} events around it. */
+  historyFor(event: AuthEvent, log: TabLog): TabLog {
+    if (log.events.length <= HISTORY) return log;
+    if (this.positions?.log !== log)
+      this.positions = { log, at: new Map(log.events.map((e, i) => [e.id, i])) };
+    const i = this.positions.at.get(event.id) ?? log.events.length - 1;
+    const start = Math.max(0, Math.min(i - (HISTORY - HISTORY_AFTER), log.events.length - HISTORY));
+    return { ...log, events: log.events.slice(start, start + HISTORY) };
+  }
+
   /** Ranked findings of an event, with the JWT claims DevTools saw on its request. */
   findingsOf(event: AuthEvent, log: TabLog): Finding[] {
     const version = this.index.version;
     const hit = this.findings.get(event);
     if (hit && hit.version === version && hit.log === log) return hit.list;
     const view = this.view(event);
-    const list = findingsFor(view.event, log, view.jwt ? { jwt: view.jwt } : undefined);
+    const list = findingsFor(
+      view.event,
+      this.historyFor(event, log),
+      view.jwt ? { jwt: view.jwt } : undefined,
+    );
     this.findings.set(event, { version, log, list });
     return list;
   }
