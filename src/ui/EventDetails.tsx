@@ -1,6 +1,7 @@
 import type { AuthEvent, TabLog } from '../core/event';
 import { fieldFor, findingsFor } from './analysis';
 import { ChallengeView } from './ChallengeView';
+import { CopyReport } from './CopyReport';
 import { Findings } from './Findings';
 import { msg } from './i18n';
 import { ProblemsView } from './ProblemsView';
@@ -51,6 +52,11 @@ export function EventDetails({ event, log }: { event: AuthEvent; log: TabLog }) 
   return (
     <div class="event-body" data-testid="event-details">
       <Facts event={event} />
+      <CopyReport
+        testid="copy-report"
+        label={msg('ui_copy_report')}
+        build={() => import('./report').then((m) => m.eventReport(event, log))}
+      />
       <Findings findings={findingsFor(event, log)} />
       <section class="challenges">
         <h3>{msg(event.status === 407 ? 'ui_challenges_407' : 'ui_challenges_401')}</h3>

@@ -13,28 +13,50 @@ function Kind({ kind }: { kind: FindingKind }) {
   return <span class={`kind ${kind}`}>{msg(KIND_KEYS[kind] ?? 'ui_kind_info')}</span>;
 }
 
+// Steps for whoever runs the site (keys `*_step_developer*`, `*_step_owner*`, `*_step_server_clock`)
+// and the spec links are folded: a person stuck behind a sign-in wall reads the plain steps first.
+const FOR_SITE = /_step_(developer|owner|server_clock)/;
+
+function Refs({ refs }: { refs: readonly string[] }) {
+  return (
+    <p class="refs">
+      {refs.map((r) => {
+        const href = safeHref(r);
+        return href ? (
+          <a key={r} href={href} target="_blank" rel="noreferrer">
+            {r}
+          </a>
+        ) : null;
+      })}
+    </p>
+  );
+}
+
 function FindingBody({ finding }: { finding: Finding }) {
+  const plain = finding.steps.filter((s) => !FOR_SITE.test(s.key));
+  const forSite = finding.steps.filter((s) => FOR_SITE.test(s.key));
   return (
     <>
       <p>{t(finding.detail)}</p>
-      {finding.steps.length > 0 && (
+      {plain.length > 0 && (
         <ol class="steps" data-testid="finding-steps">
-          {finding.steps.map((s, i) => (
+          {plain.map((s, i) => (
             <li key={i}>{t(s)}</li>
           ))}
         </ol>
       )}
-      {finding.refs.length > 0 && (
-        <p class="refs">
-          {finding.refs.map((r) => {
-            const href = safeHref(r);
-            return href ? (
-              <a key={r} href={href} target="_blank" rel="noreferrer">
-                {r}
-              </a>
-            ) : null;
-          })}
-        </p>
+      {(forSite.length > 0 || finding.refs.length > 0) && (
+        <details class="for-site" data-testid="finding-developer">
+          <summary>{msg('ui_findings_for_site')}</summary>
+          {forSite.length > 0 && (
+            <ul class="steps">
+              {forSite.map((s, i) => (
+                <li key={i}>{t(s)}</li>
+              ))}
+            </ul>
+          )}
+          {finding.refs.length > 0 && <Refs refs={finding.refs} />}
+        </details>
       )}
     </>
   );
@@ -47,14 +69,14 @@ export function Findings({ findings }: { findings: readonly Finding[] }) {
   return (
     <section class="findings" data-testid="findings">
       <h3>{msg('ui_findings_title')}</h3>
-      <article class="finding top" data-testid="finding" data-finding={top.id}>
+      <article class="finding top" data-testid="finding" data-finding={top.id} data-finding-id={top.id}>
         <h4>
           <Kind kind={top.kind} /> {t(top.title)}
         </h4>
         <FindingBody finding={top} />
       </article>
       {rest.map((f) => (
-        <details class="finding" key={f.id} data-testid="finding" data-finding={f.id}>
+        <details class="finding" key={f.id} data-testid="finding" data-finding={f.id} data-finding-id={f.id}>
           <summary>
             <Kind kind={f.kind} /> {t(f.title)}
           </summary>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { msg } from './i18n';
 
 interface Props {
@@ -8,10 +9,12 @@ interface Props {
   onClear?: () => void;
   clearing?: boolean;
   onPopOut?: () => void;
+  /** More actions, shown before the others (e.g. "Copy report" for the whole view). */
+  actions?: ComponentChildren;
 }
 
 /** Title, what the view shows, and its actions (clear the list, open the view in a tab). */
-export function HeaderBar({ subtitle, subtitleTitle, onClear, clearing, onPopOut }: Props) {
+export function HeaderBar({ subtitle, subtitleTitle, onClear, clearing, onPopOut, actions }: Props) {
   return (
     <header class="bar" data-testid="header-bar">
       <div class="bar-text">
@@ -23,6 +26,7 @@ export function HeaderBar({ subtitle, subtitleTitle, onClear, clearing, onPopOut
         )}
       </div>
       <div class="bar-actions">
+        {actions}
         {onClear && (
           <button type="button" data-testid="clear" onClick={onClear} disabled={clearing}>
             {msg('ui_clear')}

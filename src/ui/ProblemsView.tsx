@@ -1,10 +1,10 @@
 import type { ParseProblem } from '../core/challenge';
 import { has, msg } from './i18n';
 
-/** The catalog's wording of a parse problem (`parse_<code>`), else the parser's own message. */
+/** The catalog's wording of a parse problem (`parse_<code>`, `$1` = the name), else the parser's own message. */
 export function problemText(problem: ParseProblem): string {
   const key = `parse_${problem.code.replace(/-/g, '_')}`;
-  return has(key) ? msg(key) : problem.message;
+  return has(key) ? msg(key, problem.name ?? '') : problem.message;
 }
 
 // field and offset are 0-based indexes into the header lines and the line's text.

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { BACKGROUND_TAB } from '../core/event';
+import { CopyReport } from './CopyReport';
 import { EmptyState } from './EmptyState';
 import { EventList } from './EventList';
 import { shortUrl } from './format';
@@ -57,6 +58,15 @@ export function TabView({ tabId, onPopOut, onRendered }: Props) {
         onClear={log && log.events.length > 0 ? clear : undefined}
         clearing={clearing}
         onPopOut={onPopOut && tabId !== null ? () => onPopOut(tabId) : undefined}
+        actions={
+          log && log.events.length > 0 ? (
+            <CopyReport
+              testid="copy-tab-report"
+              label={msg('ui_copy_report_tab')}
+              build={() => import('./report').then((m) => m.tabReport(log, subTitle ?? sub))}
+            />
+          ) : undefined
+        }
       />
       <TabNotices tabId={tabId} status={status} state={state} actionError={actionError} />
       {tabId !== null && (

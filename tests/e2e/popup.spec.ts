@@ -221,9 +221,8 @@ test('the top finding is shown in full with its steps, the others folded', async
   await expect(findings).toHaveCount(expected.length);
   await expect(findings.first()).toHaveAttribute('data-finding', expected[0]!.id);
   await expect(findings.first()).toContainText(english(expected[0]!.title));
-  await expect(findings.first().getByTestId('finding-steps').locator('li')).toHaveCount(
-    expected[0]!.steps.length,
-  );
+  // Plain steps in the list, steps for the site's developers folded below it: all of them are there.
+  await expect(findings.first().locator('.steps li')).toHaveCount(expected[0]!.steps.length);
   // Others are folded <details>, closed until asked.
   expect(
     await findings.evaluateAll((els) =>

@@ -1,0 +1,63 @@
+// The UI side of the support report: gathers what core/report.ts needs (findings, explanations, the
+// environment) and renders it in the UI's current language. The Markdown itself is built in core.
+import type { DiagnoseContext, Finding } from '../core/diagnose';
+import type { AuthEvent, TabLog } from '../core/event';
+import { buildReport, buildTabReport, type EventReportInput, type ReportEnvironment } from '../core/report';
+import { browser } from '../shared/browser';
+import { explain, fieldFor, findingsFor } from './analysis';
+import { t } from './i18n';
+
+interface Brand {
+  brand: string;
+  version: string;
+}
+
+/** "Chromium 156.0.7000.1 (linux)": the brand from userAgentData, the full version from userAgent. */
+export function browserName(): string {
+  const ua = navigator.userAgent;
+  const data = (navigator as { userAgentData?: { brands?: Brand[]; platform?: string } }).userAgentData;
+  const brands = (data?.brands ?? []).filter((b) => !/not.?a.?brand/i.test(b.brand));
+  const brand = brands.find((b) => b.brand !== 'Chromium') ?? brands[0];
+  const full = /(?:Chrome|Chromium)\/([\d.]+)/.exec(ua)?.[1];
+  if (brand) return `${brand.brand} ${full ?? brand.version}${data?.platform ? ` (${data.platform})` : ''}`;
+  const firefox = /Firefox\/([\d.]+)/.exec(ua)?.[1];
+  return firefox ? `Firefox ${firefox}` : ua;
+}
+
+function environment(): ReportEnvironment {
+  let extensionVersion = '?';
+  try {
+    extensionVersion = browser.runtime.getManifest().version;
+  } catch {
+    // Outside an extension page (tests of the UI as a plain page): the version is unknown.
+  }
+  return { browser: browserName(), extensionVersion, generatedAt: Date.now() };
+}
+
+// findingsFor takes the panel's extra context (decoded JWT claims) as an optional third argument.
+const findings = findingsFor as (event: AuthEvent, log: TabLog, extra?: DiagnoseContext) => Finding[];
+
+function inputFor(event: AuthEvent, log: TabLog, context?: DiagnoseContext): EventReportInput {
+  const field = fieldFor(event.status);
+  return {
+    event,
+    findings: findings(event, log, context),
+    explanations: event.parse.challenges.map((c) => explain(c, field)),
+  };
+}
+
+/** The Markdown report of one event, as its details view shows it. */
+export function eventReport(event: AuthEvent, log: TabLog, context?: DiagnoseContext): string {
+  return buildReport(inputFor(event, log, context), t, environment());
+}
+
+/** The Markdown report of every event in a log, newest first; `title` names the tab. */
+export function tabReport(log: TabLog, title?: string): string {
+  const events = [...log.events].reverse();
+  return buildTabReport(
+    events.map((e) => inputFor(e, log)),
+    t,
+    environment(),
+    title,
+  );
+}
