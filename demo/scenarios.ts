@@ -4,6 +4,7 @@ import type { Scenario } from './scenario-types';
 import { BEARER_SCENARIOS } from './scenarios-bearer';
 import { BROWSER_AUTH_SCENARIOS } from './scenarios-browser-auth';
 import { APP_SCENARIOS } from './scenarios-apps';
+import { DIAGNOSIS_SCENARIOS } from './scenarios-diagnosis';
 
 export type * from './scenario-types';
 
@@ -12,6 +13,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...BEARER_SCENARIOS,
   ...BROWSER_AUTH_SCENARIOS,
   ...APP_SCENARIOS,
+  ...DIAGNOSIS_SCENARIOS,
 ];
 
 /** Scenarios that "Run all" sets off. */

@@ -65,9 +65,10 @@ const wordpressCases: DiagnosisCase[] = [
     expect: [{ id: 'wp-rest-not-logged-in', kind: 'cause', detail: 'detail' }],
   },
   {
+    // WordPress sends 401 (not 403) only to logged-out users; the Link header proves it is WordPress.
     name: 'wordpress-rest-401-code-unseen',
     event: makeEvent({ ...rest, response: wpHeaders }),
-    expect: [{ id: 'wp-rest-not-logged-in', kind: 'possible-cause', detail: 'detail' }],
+    expect: [{ id: 'wp-rest-not-logged-in', kind: 'cause', detail: 'detail' }],
   },
   {
     name: 'wordpress-rest-route-query-form',

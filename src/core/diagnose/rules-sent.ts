@@ -19,20 +19,23 @@ const nothingSent: Rule = {
   family: 'credentials',
   description:
     'No Authorization and no Cookie went out with the request (or the headers were not observable).',
-  supersededBy: SPECIFIC_NOTHING,
+  // RFC 7616 §3.3: stale=true means the server did get a Digest answer (with an old nonce).
+  // The Windows rules explain the same first-401 handshake for Negotiate/NTLM more precisely.
+  supersededBy: [...SPECIFIC_NOTHING, 'digest-stale', 'windows-integrated-auth', 'windows-negotiate-only'],
   run({ event, facts }) {
     if (facts.credState === 'sent') return undefined;
     const offered = [...facts.schemes];
     // The browser adds Basic/Digest/NTLM/Negotiate answers itself, after this first 401 (RFC 9110 §11.6.1).
     const handshake = offered.length > 0 && offered.every((s) => BROWSER_SCHEMES.has(s));
+    // That first 401 is the normal start whether or not the request headers were observable (frames).
+    if (handshake)
+      return finding('nothing-sent', 'info', { detail: 'detail_handshake', refs: [REF.rfc9110_auth] });
     if (facts.credState === 'unknown')
       return finding('nothing-sent', 'possible-cause', {
         detail: 'detail_unknown',
         steps: [step('sign_in_again'), step('reload')],
         refs: [REF.rfc9110_401],
       });
-    if (handshake)
-      return finding('nothing-sent', 'info', { detail: 'detail_handshake', refs: [REF.rfc9110_auth] });
     return finding('nothing-sent', 'cause', {
       detail: facts.isApi && !facts.isPage ? 'detail_api' : 'detail',
       steps: [step('sign_in_again'), step('clear_site_cookies')],

@@ -36,7 +36,11 @@ const notLoggedIn: Rule = {
     if (code !== 'rest_not_logged_in' && !(REST(facts) && !code)) return undefined;
     // Application Passwords travel as Basic; CGI/FastCGI set-ups often drop Authorization before PHP.
     const basicSent = /^basic$/i.test(event.credentials.authorizationScheme ?? '');
-    return finding('wp-rest-not-logged-in', code ? 'cause' : 'possible-cause', {
+    // WordPress answers a REST permission failure with 401 only for a logged-out user, 403 otherwise
+    // (rest_authorization_required_code(), wp-includes/rest-api.php): a 401 from a response that
+    // announces the WordPress API (Link rel="https://api.w.org/") is "not logged in" even unread.
+    const definite = !!code || event.response.wpApiLink === true;
+    return finding('wp-rest-not-logged-in', definite ? 'cause' : 'possible-cause', {
       detail: basicSent ? 'detail_auth_stripped' : 'detail',
       steps: basicSent
         ? [ruleStep('wp-rest-not-logged-in', 'pass_authorization')]
