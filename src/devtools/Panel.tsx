@@ -2,11 +2,9 @@
 // with a details pane and exports. Reads the worker's store (live), and while inside DevTools adds
 // what the network panel saw on the wire (memory only, see live-har.ts).
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { AuthEvent } from '../core/event';
 import { EmptyState } from '../ui/EmptyState';
 import { EventTable } from '../ui/EventTable';
 import { ExportBar } from '../ui/ExportBar';
-import { t } from '../ui/i18n';
 import { HeaderBar } from '../ui/HeaderBar';
 import { msg } from '../ui/i18n';
 import { TabNotices } from '../ui/TabNotices';
@@ -19,6 +17,7 @@ import { currentPageId, filterEvents, NO_FILTER, schemeOptions, type PanelFilter
 import { PanelDetails } from './PanelDetails';
 import { PanelToolbar } from './PanelToolbar';
 import { usePanelLog } from './use-panel-log';
+import { useTopFindings } from './use-top-findings';
 
 /** Keeps the live-facts listener for the panel's life; returns a version that changes with new facts. */
 function useLiveFacts(analysis: PanelAnalysis, pageUrl: () => string | undefined): number {
@@ -51,10 +50,7 @@ export function Panel({ tabId }: { tabId: number | null }) {
   }, [all.length === 0]);
 
   const open = openId ? all.find((e) => e.id === openId) : undefined;
-  const topFinding = (e: AuthEvent): string => {
-    const top = log ? analysis.findingsOf(e, log)[0] : undefined;
-    return top ? t(top.title) : '';
-  };
+  const topFinding = useTopFindings(analysis, log);
   return (
     <div class={`panel${open ? ' with-details' : ''}`} data-testid="panel" data-live-version={liveVersion}>
       <HeaderBar

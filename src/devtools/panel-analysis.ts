@@ -48,6 +48,12 @@ export class PanelAnalysis {
     return { ...log, events: log.events.slice(start, start + HISTORY) };
   }
 
+  /** The last findings computed for an event (possibly for an older log), and whether still current. */
+  peekFindings(event: AuthEvent, log: TabLog): { list?: Finding[]; fresh: boolean } {
+    const hit = this.findings.get(event);
+    return { list: hit?.list, fresh: !!hit && hit.version === this.index.version && hit.log === log };
+  }
+
   /** Ranked findings of an event, with the JWT claims DevTools saw on its request. */
   findingsOf(event: AuthEvent, log: TabLog): Finding[] {
     const version = this.index.version;

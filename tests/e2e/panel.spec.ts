@@ -249,3 +249,36 @@ test.describe('inside DevTools', () => {
     await expect.poll(title, { timeout: 10_000 }).toBe('i401-panel:created');
   });
 });
+
+test('keeps events the store dropped for its cap while the panel is open (preserve log)', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const [, tabId] = await openTargetTab(context, worker, 'panel-history');
+  const old = authEvent(tabId, { ...basicAdmin, at: 1 });
+  const newer = authEvent(tabId, { ...bearerExpired, at: 2 });
+  await seedLog(worker, tabLog(tabId, [old]));
+  const panel = await PanelPage.open(context, extensionId, tabId);
+  await expect(panel.rows).toHaveCount(1);
+  // The store's cap dropped the old event; the panel still lists it.
+  await seedLog(worker, tabLog(tabId, [newer], 1));
+  await expect(panel.rows).toHaveCount(2);
+  expect(await panel.urls()).toEqual([basicAdmin.url, bearerExpired.url]);
+});
+
+test('follows the colour scheme as a plain page (no DevTools theme to read)', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const [, tabId] = await openTargetTab(context, worker, 'panel-theme');
+  const panel = await PanelPage.open(context, extensionId, tabId);
+  const background = (): Promise<string> =>
+    panel.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await panel.page.emulateMedia({ colorScheme: 'light' });
+  expect(await background()).toBe('rgb(255, 255, 255)');
+  await panel.page.emulateMedia({ colorScheme: 'dark' });
+  expect(await background()).toBe('rgb(31, 32, 35)');
+  expect(await panel.page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+});
