@@ -3,7 +3,8 @@
 // LiveFacts in memory; the entry itself is dropped after masking.
 import { browser } from '../shared/browser';
 import type { LiveHarEntry } from '../core/export-har';
-import { bodyCodeOf, factsFromEntry, type LiveFacts, type LiveFactsIndex } from './live-facts';
+import { bodyCodeOf, factsFromEntry, type LiveFacts } from './live-facts';
+import type { LiveFactsIndex } from './live-facts-index';
 
 // Bodies read for a WordPress-style `code`: small JSON only (a 401 body is a few hundred bytes).
 const MAX_BODY = 64 * 1024;

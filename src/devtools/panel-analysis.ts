@@ -6,7 +6,8 @@ import type { AuthEvent, TabLog } from '../core/event';
 import type { ExportItem } from '../core/export-har';
 import type { JwtFacts } from '../core/jwt';
 import { findingsFor } from '../ui/analysis';
-import { enrichEvent, LiveFactsIndex, type LiveFacts } from './live-facts';
+import { enrichEvent, LiveFactsIndex } from './live-facts-index';
+import type { LiveFacts } from './live-facts';
 
 export interface EventView {
   /** The record with live facts applied (in memory only). */

@@ -1,7 +1,7 @@
 // The "401" DevTools panel as a plain extension page (?tabId=N) over a seeded store, plus one run with
 // DevTools really open to prove the panel is registered.
 import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures';
+import { test, expect, tabIdOf } from './fixtures';
 import {
   authEvent,
   basicAdmin,
@@ -281,4 +281,23 @@ test('follows the colour scheme as a plain page (no DevTools theme to read)', as
   await panel.page.emulateMedia({ colorScheme: 'dark' });
   expect(await background()).toBe('rgb(31, 32, 35)');
   expect(await panel.page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+});
+
+test('a 401 the worker really captures shows up in an open panel', async ({
+  context,
+  worker,
+  extensionId,
+  canaryOrigin,
+  ready,
+}) => {
+  await ready();
+  const page = await context.newPage();
+  await page.goto(`${canaryOrigin}/app`).catch(() => undefined);
+  const tabId = await tabIdOf(worker, page);
+  const panel = await PanelPage.open(context, extensionId, tabId);
+  await page.evaluate((u) => fetch(u).catch(() => undefined), `${canaryOrigin}/canary?live=1`);
+  const row = panel.rows.filter({ has: panel.page.locator(`[title="${canaryOrigin}/canary?live=1"]`) });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('row-scheme')).toHaveText('Bearer');
+  await expect(row.getByTestId('row-finding')).not.toBeEmpty();
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCurl, buildCurlScript } from '../../src/core/export-curl';
 import { buildHar, type LiveHarEntry } from '../../src/core/export-har';
 import type { AuthEvent } from '../../src/core/event';
-import { factsFromEntry, LiveFactsIndex, enrichEvent } from '../../src/devtools/live-facts';
+import { factsFromEntry } from '../../src/devtools/live-facts';
+import { enrichEvent, LiveFactsIndex } from '../../src/devtools/live-facts-index';
 import { authEvent, bearerExpired } from '../e2e/pages/auth-events';
 
 /** base64url of a JSON object (RFC 7515 §2). */
