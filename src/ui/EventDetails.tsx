@@ -1,3 +1,4 @@
+import type { DiagnoseContext } from '../core/diagnose';
 import type { AuthEvent, TabLog } from '../core/event';
 import { fieldFor, findingsFor } from './analysis';
 import { ChallengeView } from './ChallengeView';
@@ -46,7 +47,15 @@ function Facts({ event }: { event: AuthEvent }) {
  * Everything about one response: facts, findings (diagnosis, top first), each challenge explained,
  * what is malformed, and the raw header lines.
  */
-export function EventDetails({ event, log }: { event: AuthEvent; log: TabLog }) {
+export function EventDetails({
+  event,
+  log,
+  context,
+}: {
+  event: AuthEvent;
+  log: TabLog;
+  context?: DiagnoseContext;
+}) {
   const field = fieldFor(event.status);
   const { challenges, problems } = event.parse;
   return (
@@ -55,9 +64,9 @@ export function EventDetails({ event, log }: { event: AuthEvent; log: TabLog }) 
       <CopyReport
         testid="copy-report"
         label={msg('ui_copy_report')}
-        build={() => import('./report').then((m) => m.eventReport(event, log))}
+        build={() => import('./report').then((m) => m.eventReport(event, log, context))}
       />
-      <Findings findings={findingsFor(event, log)} />
+      <Findings findings={findingsFor(event, log, context)} />
       <section class="challenges">
         <h3>{msg(event.status === 407 ? 'ui_challenges_407' : 'ui_challenges_401')}</h3>
         {challenges.map((c, i) => (

@@ -4,7 +4,7 @@
 import * as explainModule from '../core/explain';
 import * as diagnoseModule from '../core/diagnose';
 import type { Explanation } from '../core/explain';
-import type { Finding } from '../core/diagnose';
+import type { DiagnoseContext, Finding } from '../core/diagnose';
 import type { Challenge } from '../core/challenge';
 import type { AuthEvent, ChallengeFieldName, TabLog } from '../core/event';
 import { platform } from './platform';
@@ -28,12 +28,15 @@ export function explain(challenge: Challenge, field: ChallengeFieldName): Explan
   }
 }
 
-/** Ranked findings (top first) with the facts the record lacks; empty when diagnosis is missing or fails. */
-export function findingsFor(event: AuthEvent, log: TabLog): Finding[] {
+/**
+ * Ranked findings (top first) with the facts the record lacks; empty when diagnosis is missing or fails.
+ * `extra` adds what only the caller knows (the DevTools panel: decoded JWT claims).
+ */
+export function findingsFor(event: AuthEvent, log: TabLog, extra?: DiagnoseContext): Finding[] {
   const fn = (diagnoseModule as { diagnose?: Diagnose }).diagnose;
   const pageTime = log.pages.find((p) => p.id === event.pageId)?.time;
   try {
-    return fn?.(event, log.events, { now: Date.now(), pageTime, platform: platform() }) ?? [];
+    return fn?.(event, log.events, { now: Date.now(), pageTime, platform: platform(), ...extra }) ?? [];
   } catch (error) {
     console.error('diagnose failed', error);
     return [];
