@@ -89,3 +89,26 @@ export class PopupPage {
     return card;
   }
 }
+
+/** The event card showing `url` (full URL, from the hover title); the newest when several match. */
+export function cardFor(popup: PopupPage, url: string): Locator {
+  return popup.events
+    .filter({ has: popup.page.locator(`[data-testid="event-url"][title="${url.replace(/"/g, '\\"')}"]`) })
+    .first();
+}
+
+/** Ids of the findings of an opened card, top first (`data-finding-id`). */
+export async function findingIds(card: Locator): Promise<string[]> {
+  await card.getByTestId('finding').first().waitFor();
+  return card
+    .getByTestId('finding')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-id') ?? ''));
+}
+
+/** Opens a card's details unless already open. */
+export async function expandCard(card: Locator): Promise<void> {
+  const toggle = card.getByTestId('event-toggle');
+  if (!(await toggle.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await toggle.locator('summary').first().click();
+  await card.getByTestId('event-details').waitFor();
+}
