@@ -55,6 +55,8 @@ const LIVE: Row[] = [
   { scenario: 'rate-limited', top: 'retry-after' },
   { scenario: 'wp-rest-not-logged-in', top: 'wp-rest-not-logged-in' },
   { scenario: 'wp-admin-htaccess', top: 'wp-htaccess-basic' },
+  { scenario: 'malformed-header', top: 'bearer-invalid-token', also: ['challenge-malformed'] },
+  { scenario: 'dpop-nonce', top: 'credentials-rejected', also: ['bearer-error-other'] },
   { scenario: 'wrong-url', top: 'credentials-rejected', also: ['wrong-url'] },
   { scenario: 'served-by-ip', top: 'credentials-rejected', also: ['served-by-ip'], host: PUBLIC_NAME },
 ];
