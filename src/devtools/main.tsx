@@ -1,7 +1,6 @@
 // Panel entry: the inspected tab (or ?tabId=N when opened as a plain page, as the tests do), the
 // DevTools theme, and the Panel view.
 import { render } from 'preact';
-import { browser } from '../shared/browser';
 import { locale, msg } from '../ui/i18n';
 import { resolveTabId } from '../ui/tab-target';
 import { devtoolsApi } from './live-har';
@@ -16,8 +15,15 @@ document.documentElement.classList.add('panel-page');
 
 // DevTools says 'dark' or 'default'; a plain page has no DevTools and keeps prefers-color-scheme.
 const devtools = devtoolsApi();
-const theme = devtools?.panels?.themeName;
-if (theme) document.documentElement.dataset.theme = theme === 'dark' ? 'dark' : 'light';
+function applyTheme(name: string | undefined): void {
+  if (name) document.documentElement.dataset.theme = name === 'dark' ? 'dark' : 'light';
+}
+applyTheme(devtools?.panels?.themeName);
+// Firefox tells a panel when the user switches DevTools' theme (panels.onThemeChanged); Chromium has
+// no such event, so its themeName is read when the panel loads.
+(
+  devtools?.panels as { onThemeChanged?: { addListener(f: (name: string) => void): void } } | undefined
+)?.onThemeChanged?.addListener(applyTheme);
 
 async function tabId(): Promise<number | null> {
   if (params.has('tabId') || !devtools) return resolveTabId(params);
@@ -29,4 +35,3 @@ tabId().then(
   (id) => render(<Panel tabId={id} />, root),
   () => render(<Panel tabId={null} />, root),
 );
-void browser; // the polyfill must load before devtoolsApi() reads the namespace

@@ -1,7 +1,7 @@
 // The "401" DevTools panel as a plain extension page (?tabId=N) over a seeded store, plus one run with
 // DevTools really open to prove the panel is registered.
 import { readFileSync } from 'node:fs';
-import { test, expect, tabIdOf } from './fixtures';
+import { test, expect, dumpLogs, tabIdOf } from './fixtures';
 import {
   authEvent,
   basicAdmin,
@@ -14,7 +14,7 @@ import {
   tabLog,
 } from './pages/auth-events';
 import { openTargetTab, seedLog } from './pages/popup-page';
-import { PanelPage } from './pages/panel-page';
+import { DevtoolsPanel, PanelPage } from './pages/panel-page';
 import type { AuthEvent, TabLog } from '../../src/core/event';
 
 /** Five events over two page loads: three on the first, two on the current one. */
@@ -214,39 +214,60 @@ test('exports the shown events as HAR and cURL files with the scheme kept and no
 test.describe('inside DevTools', () => {
   test.use({ chromiumFlags: ['--auto-open-devtools-for-tabs'] });
 
-  test('the devtools page loads and creates the "401" panel', async ({ context }) => {
+  test('the devtools page creates the "401" panel', async ({ context, extensionId }) => {
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
-    type Info = { targetId: string; url: string; type: string };
-    // The extension's devtools page is listed as an iframe target of the DevTools window.
-    let target: Info | undefined;
+    // Throws unless DevTools lists the extension's devtools page and a panel of this extension.
+    const panel = await DevtoolsPanel.open(cdp, extensionId);
+    // DevTools' theme ('default' here) reaches the page as data-theme once the panel's script ran.
+    await expect
+      .poll(() => panel.evaluate<string | undefined>('document.documentElement.dataset.theme'))
+      .toBe('light');
+  });
+
+  test('the open panel reads the credentials DevTools saw: scheme and JWT claims, never the token', async ({
+    context,
+    worker,
+    extensionId,
+    canaryOrigin,
+  }) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${canaryOrigin}/app`).catch(() => undefined);
+    const panel = await DevtoolsPanel.open(await context.newCDPSession(page), extensionId);
+    const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const jwt = `${b64({ alg: 'HS256' })}.${b64({ iss: 'https://id.a.test', exp: 1_900_000_000, scope: 'read' })}.SIGNATURE-SECRET-42`;
+    const rowCount = `document.querySelectorAll('[data-testid=panel-row] [title$="/canary?jwt=1"]').length`;
+    // The worker may still be starting (platform-notes): send until its record reaches the panel.
     await expect
       .poll(
         async () => {
-          const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Info[] };
-          target = targetInfos.find((t) => t.url.endsWith('/src/devtools/devtools.html'));
-          return targetInfos.some((t) => t.url.startsWith('devtools://')) && target !== undefined;
+          await page.evaluate(
+            ([u, token]) =>
+              fetch(u!, { headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined),
+            [`${canaryOrigin}/canary?jwt=1`, jwt],
+          );
+          return panel.evaluate<number>(rowCount);
         },
-        { timeout: 20_000 },
+        { timeout: 20_000, intervals: [500] },
       )
-      .toBe(true);
-    // Its title says whether panels.create succeeded; iframe target titles are not refreshed, so ask it.
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target!.targetId })) as {
-      sessionId: string;
-    };
-    const title = async (): Promise<string> => {
-      const reply = new Promise<string>((resolve) =>
-        cdp.on('Target.receivedMessageFromTarget', (m: { message: string }) => resolve(m.message)),
-      );
-      const message = JSON.stringify({
-        id: 1,
-        method: 'Runtime.evaluate',
-        params: { expression: 'document.title' },
-      });
-      await cdp.send('Target.sendMessageToTarget', { sessionId, message });
-      return (JSON.parse(await reply) as { result: { result: { value: string } } }).result.result.value;
-    };
-    await expect.poll(title, { timeout: 10_000 }).toBe('i401-panel:created');
+      .toBeGreaterThan(0);
+    const facts = await panel.evaluate<Record<string, string>>(`(async () => {
+      const cell = [...document.querySelectorAll('[data-testid=panel-row] [title$="/canary?jwt=1"]')].at(-1);
+      cell.closest('[data-testid=panel-row]').click();
+      for (let i = 0; i < 50 && !document.querySelector('[data-fact=panel_jwt_iss]'); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      return Object.fromEntries([...document.querySelectorAll('[data-fact]')].map((f) => [f.dataset.fact, f.querySelector('dd').textContent]));
+    })()`);
+    expect(facts).toMatchObject({
+      panel_fact_auth: 'Bearer',
+      panel_jwt_iss: 'https://id.a.test',
+      panel_jwt_scope: 'read',
+    });
+    expect(facts.panel_fact_source).toBe('DevTools (request headers seen)');
+    const stored = JSON.stringify(await dumpLogs(worker));
+    expect(stored).toContain('/canary?jwt=1');
+    expect(stored).not.toContain('SIGNATURE-SECRET-42');
+    expect(stored).not.toContain('https://id.a.test'); // claims stay in the panel's memory
   });
 });
 

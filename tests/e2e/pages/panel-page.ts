@@ -1,6 +1,6 @@
 // Page object for the "401" DevTools panel (src/devtools/panel.html), opened as a plain extension page
 // with ?tabId=N (platform-notes: opening the real panel needs DevTools internals).
-import type { BrowserContext, Locator, Page } from '@playwright/test';
+import type { BrowserContext, CDPSession, Locator, Page } from '@playwright/test';
 
 export class PanelPage {
   constructor(readonly page: Page) {}
@@ -88,5 +88,77 @@ export class PanelPage {
       save: this.page.getByTestId(`${scope}-save`),
       status: this.page.getByTestId(`${scope}-status`),
     };
+  }
+}
+
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+}
+
+/**
+ * The real panel inside a DevTools window (Chromium with --auto-open-devtools-for-tabs), driven over
+ * CDP: DevTools' own front end is asked to show the extension's panel (its internals: may change with
+ * Chromium versions), then scripts run in the panel's frame.
+ */
+export class DevtoolsPanel {
+  private nextId = 0;
+
+  private constructor(
+    private readonly cdp: CDPSession,
+    private readonly sessionId: string,
+  ) {}
+
+  private static async targets(cdp: CDPSession): Promise<TargetInfo[]> {
+    return ((await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos;
+  }
+
+  private static async attach(cdp: CDPSession, target: TargetInfo): Promise<DevtoolsPanel> {
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId })) as {
+      sessionId: string;
+    };
+    return new DevtoolsPanel(cdp, sessionId);
+  }
+
+  /** Runs `expression` (awaited) in the attached target and returns its JSON value. */
+  async evaluate<T>(expression: string): Promise<T> {
+    const id = ++this.nextId;
+    const reply = new Promise<string>((resolve) =>
+      this.cdp.on('Target.receivedMessageFromTarget', (m: { message: string }) => {
+        if ((JSON.parse(m.message) as { id?: number }).id === id) resolve(m.message);
+      }),
+    );
+    const params = { expression, awaitPromise: true, returnByValue: true };
+    const message = JSON.stringify({ id, method: 'Runtime.evaluate', params });
+    await this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message });
+    const parsed = JSON.parse(await reply) as { result?: { result?: { value?: T } } };
+    return parsed.result?.result?.value as T;
+  }
+
+  /** Shows the "401" panel in the only DevTools window and attaches to the panel's frame. */
+  static async open(cdp: CDPSession, extensionId: string): Promise<DevtoolsPanel> {
+    const find = async (test: (t: TargetInfo) => boolean): Promise<TargetInfo> => {
+      for (let i = 0; i < 100; i++) {
+        const hit = (await DevtoolsPanel.targets(cdp)).find(test);
+        if (hit) return hit;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('DevTools target not found');
+    };
+    await find((t) => t.url.endsWith(`${extensionId}/src/devtools/devtools.html`));
+    const front = await DevtoolsPanel.attach(cdp, await find((t) => t.url.startsWith('devtools://')));
+    const shown = await front.evaluate<string>(`(async () => {
+      const UI = await import('./ui/legacy/legacy.js');
+      const view = UI.InspectorView.InspectorView.instance();
+      const id = view.tabbedPane.tabs.map((t) => t.id).find((i) => i.startsWith('chrome-extension://${extensionId}'));
+      if (id) await view.showPanel(id);
+      return id ?? 'none';
+    })()`);
+    if (shown === 'none') throw new Error('the 401 panel is not registered in DevTools');
+    return DevtoolsPanel.attach(
+      cdp,
+      await find((t) => t.url.includes(`${extensionId}/src/devtools/panel.html`)),
+    );
   }
 }
