@@ -1,6 +1,6 @@
 // The UI side of the support report: gathers what core/report.ts needs (findings, explanations, the
 // environment) and renders it in the UI's current language. The Markdown itself is built in core.
-import type { DiagnoseContext, Finding } from '../core/diagnose';
+import type { DiagnoseContext } from '../core/diagnose';
 import type { AuthEvent, TabLog } from '../core/event';
 import { buildReport, buildTabReport, type EventReportInput, type ReportEnvironment } from '../core/report';
 import { browser } from '../shared/browser';
@@ -34,14 +34,11 @@ function environment(): ReportEnvironment {
   return { browser: browserName(), extensionVersion, generatedAt: Date.now() };
 }
 
-// findingsFor takes the panel's extra context (decoded JWT claims) as an optional third argument.
-const findings = findingsFor as (event: AuthEvent, log: TabLog, extra?: DiagnoseContext) => Finding[];
-
 function inputFor(event: AuthEvent, log: TabLog, context?: DiagnoseContext): EventReportInput {
   const field = fieldFor(event.status);
   return {
     event,
-    findings: findings(event, log, context),
+    findings: findingsFor(event, log, context),
     explanations: event.parse.challenges.map((c) => explain(c, field)),
   };
 }
