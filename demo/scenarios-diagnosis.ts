@@ -1,6 +1,6 @@
 // Scenarios added so every diagnosis rule family has a real 401 to show (tests/e2e/diagnosis.spec.ts):
 // a token refused without an error code, an algorithm no browser computes, a mistyped URL, a site name
-// that resolves to this machine, and a 403 next to a 401 for the status-meaning background.
+// that resolves to this machine, and a proxy's 407 (the demo answers as a proxy when the browser uses it).
 import { json, reply, type Scenario } from './scenario-types';
 import { FAKE_TOKEN } from './scenarios-bearer';
 
@@ -59,5 +59,22 @@ export const DIAGNOSIS_SCENARIOS: Scenario[] = [
     trigger: { kind: 'fetch', headers: { Authorization: `Bearer ${FAKE_TOKEN}` } },
     expect: { status: 401, scheme: 'Bearer', type: 'xmlhttprequest', method: 'GET' },
     respond: () => json(401, [wa('Bearer realm="account"')], { error: 'unauthorized' }),
+  },
+  {
+    id: 'proxy-407',
+    title: 'A proxy asks for its own sign-in (407)',
+    summary:
+      'Start the browser with --proxy-server=http://127.0.0.1:<demo port>: the demo then also acts as the proxy and answers this page with 407 and Proxy-Authenticate (RFC 9110 §15.5.8). From a plain web server, Chromium refuses a 407 before any extension sees it.',
+    path: '/proxy/sign-in',
+    side: 'main',
+    trigger: { kind: 'navigate' },
+    manual: true,
+    expect: { status: 407, scheme: 'Basic', type: 'main_frame', method: 'GET', visibility: 'proxy' },
+    respond: () =>
+      reply(
+        407,
+        [['Proxy-Authenticate', 'Basic realm="demo-proxy"']],
+        '<h1>407 Proxy Authentication Required</h1>',
+      ),
   },
 ];

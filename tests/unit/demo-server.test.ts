@@ -33,7 +33,9 @@ function get(url: string, method = 'GET', headers: Record<string, string> = {}):
 }
 
 const values = (raw: Raw, name: string): string[] => raw.fields.filter(([n]) => n === name).map(([, v]) => v);
-const challenges = (raw: Raw): string[] => values(raw, 'www-authenticate');
+// RFC 9110 §11.6.1 / §11.7.1: a 401 challenges in WWW-Authenticate, a proxy's 407 in Proxy-Authenticate.
+const challenges = (raw: Raw): string[] =>
+  raw.status === 407 ? values(raw, 'proxy-authenticate') : values(raw, 'www-authenticate');
 
 let server: DemoServer;
 beforeAll(async () => {
