@@ -240,3 +240,29 @@ test('"Copy report" puts Markdown with the URL, status and top finding on the cl
   expect(ids[0]).toBe('bearer-invalid-request');
   await page.close();
 });
+
+test('when the clipboard refuses, the report is shown in a text box and nothing is lost', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const [, tabId] = await openTargetTab(context, worker, 'no-clipboard');
+  const event = await HIDDEN[0]!.record(tabId);
+  await seedLog(worker, { tabId, events: [event], pages: [], dropped: 0 });
+  const popup = new PopupPage(await context.newPage());
+  // Both ways refused: the async Clipboard API rejects and execCommand('copy') answers false.
+  await popup.page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+    });
+    document.execCommand = () => false;
+  });
+  await popup.page.goto(PopupPage.url(extensionId, tabId));
+  const card = cardFor(popup, event.url);
+  await expandCard(card);
+  await card.getByTestId('copy-report').click();
+  await expect(card.getByTestId('copy-report-status')).toHaveText(renderText({ key: 'ui_copy_failed' }));
+  const text = await card.getByTestId('copy-report-text').inputValue();
+  expect(text).toContain(`${server.origin}/api/session`);
+  expect(text).not.toContain('demo-session-not-secret');
+});
