@@ -1,7 +1,7 @@
 // The "401" DevTools panel: the inspected tab's 401/407 responses as a filterable, virtualized table
 // with a details pane and exports. Reads the worker's store (live), and while inside DevTools adds
 // what the network panel saw on the wire (memory only, see live-har.ts).
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EmptyState } from '../ui/EmptyState';
 import { EventTable } from '../ui/EventTable';
 import { ExportBar } from '../ui/ExportBar';
@@ -38,7 +38,10 @@ export function Panel({ tabId }: { tabId: number | null }) {
   const [active, setActive] = useState(-1);
   const [openId, setOpenId] = useState<string>();
   const { clear, clearing, error } = useClear(tabId);
-  const liveVersion = useLiveFacts(analysis, () => log?.pages.at(-1)?.url);
+  // The page's URL decides which bodies may be read (same origin only): the tab's, else the last load's.
+  const pageUrl = useRef<string | undefined>(undefined);
+  pageUrl.current = status?.kind === 'open' ? status.url : log?.pages.at(-1)?.url;
+  const liveVersion = useLiveFacts(analysis, () => pageUrl.current);
 
   const all = log?.events ?? [];
   const pageId = log ? currentPageId(log) : undefined;

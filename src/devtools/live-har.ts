@@ -32,13 +32,23 @@ function sameOrigin(url: string, pageUrl: string | undefined): boolean {
   }
 }
 
+/**
+ * The body text from getContent's answer, whatever its shape: Chromium's promise form resolves
+ * `{content, encoding}` (seen on Chromium 156), the polyfill's callback form `[content, encoding]`,
+ * Firefox `[content, mimeType]`.
+ */
+function contentText(got: unknown): unknown {
+  if (Array.isArray(got)) return got[0];
+  if (typeof got === 'object' && got !== null && 'content' in got)
+    return (got as { content: unknown }).content;
+  return got;
+}
+
 async function readBodyCode(entry: HarRequestEntry, facts: LiveFacts): Promise<boolean> {
   const { content } = entry.response;
   if (!/json/i.test(String(content?.mimeType ?? '')) || (content?.size ?? MAX_BODY + 1) > MAX_BODY)
     return false;
-  // Chromium answers [content, encoding] through the polyfill, Firefox [content, mimeType] or a string.
-  const got = await entry.getContent();
-  const body = Array.isArray(got) ? got[0] : got;
+  const body = contentText(await entry.getContent());
   if (typeof body !== 'string' || body.length > MAX_BODY) return false;
   const code = bodyCodeOf(body);
   if (code) facts.bodyCode = code;
@@ -56,18 +66,27 @@ export function watchLiveHar(
 ): () => void {
   const network = devtoolsApi()?.network;
   if (!network?.onRequestFinished) return () => undefined;
+  // The inspected page's URL as DevTools reports each navigation; before the first, the caller's.
+  let navigated: string | undefined;
+  const onNavigated = (url: string): void => {
+    navigated = url;
+  };
+  network.onNavigated?.addListener(onNavigated);
   const listener = (raw: unknown): void => {
     const entry = raw as HarRequestEntry;
     const facts = factsFromEntry(entry);
     if (!facts) return;
     index.add(facts);
     onChange();
-    if (sameOrigin(entry.request.url, pageUrl()))
+    if (sameOrigin(entry.request.url, navigated ?? pageUrl()))
       readBodyCode(entry, facts).then(
         (changed) => changed && (index.touch(), onChange()),
         () => undefined, // the body may be gone (navigation); the facts stand without it
       );
   };
   network.onRequestFinished.addListener(listener as never);
-  return () => network.onRequestFinished.removeListener(listener as never);
+  return () => {
+    network.onRequestFinished.removeListener(listener as never);
+    network.onNavigated?.removeListener(onNavigated);
+  };
 }
