@@ -268,6 +268,35 @@ test('a 401 the worker really captures shows up in an open panel', async ({
   await expect(row.getByTestId('row-finding')).not.toBeEmpty();
 });
 
+test('copies one event as a cURL command to the clipboard', async ({
+  context,
+  worker,
+  extensionId,
+  canaryOrigin,
+}) => {
+  const [, tabId] = await openTargetTab(context, worker, 'panel-copy');
+  const bearer: AuthEvent = {
+    ...authEvent(tabId, { ...bearerExpired, at: 1 }),
+    credentials: { requestHeaders: 'seen', authorizationScheme: 'Bearer' },
+  };
+  await seedLog(worker, tabLog(tabId, [bearer]));
+  // Extension origins cannot be granted clipboard-read: a web page reads the shared clipboard.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: canaryOrigin });
+  const reader = await context.newPage();
+  await reader.goto(`${canaryOrigin}/reader`).catch(() => undefined);
+  await reader.evaluate('navigator.clipboard.writeText("")');
+  const panel = await PanelPage.open(context, extensionId, tabId);
+  await panel.row(bearer.id).click();
+  const one = panel.exportBar('export-one');
+  await one.format.selectOption('curl');
+  await one.copy.click();
+  await expect(one.status).toHaveText('Copied.');
+  await reader.bringToFront();
+  expect(await reader.evaluate('navigator.clipboard.readText()')).toBe(
+    `curl -i '${bearerExpired.url}' -H 'Authorization: Bearer ***'\n`,
+  );
+});
+
 test.describe('inside DevTools', () => {
   test.use({ chromiumFlags: ['--auto-open-devtools-for-tabs'] });
 
