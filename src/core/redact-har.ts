@@ -26,6 +26,9 @@ const PUBLIC_AUTH_HEADERS = new Set(['www-authenticate', 'proxy-authenticate', '
 export function maskHeader(name: string, value: string): string {
   const lower = String(name).toLowerCase();
   const known = maskHeaderValue(lower, String(value));
+  // A lone word is a bare key (`Authorization: 3f9a...`), not a scheme: redact.ts would keep it.
+  if ((lower === 'authorization' || lower === 'proxy-authorization') && !/\S\s+\S/.test(String(value)))
+    return value === '' ? '' : MASK;
   if (['authorization', 'proxy-authorization', 'cookie', 'set-cookie'].includes(lower)) return known;
   return SECRET_HEADER.test(lower) && !PUBLIC_AUTH_HEADERS.has(lower) && value !== '' ? MASK : known;
 }

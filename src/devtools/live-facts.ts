@@ -75,7 +75,8 @@ export function factsFromEntry(entry: LiveHarEntry): LiveFacts | undefined {
   const start = Date.parse(entry.startedDateTime ?? '');
   if (!Number.isFinite(start)) return undefined;
   const auth = header(entry, entry.response.status === 407 ? 'proxy-authorization' : 'authorization');
-  const scheme = auth === undefined ? undefined : authorizationScheme(auth);
+  // A lone word is a bare key, not a scheme (RFC 9110 §11.4 needs credentials after the scheme word).
+  const scheme = auth === undefined || !/\S\s+\S/.test(auth) ? undefined : authorizationScheme(auth);
   const facts: LiveFacts = {
     method: entry.request.method.toUpperCase(),
     // Masked: the key to match events by must not keep a token of the query string either.

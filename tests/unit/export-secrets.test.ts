@@ -19,6 +19,7 @@ const JWT_PAYLOAD = b64({
 const JWT = `${b64({ alg: 'RS256', typ: 'JWT' })}.${JWT_PAYLOAD}.SECRETSIGNATUREabcdefgh`;
 
 const SECRETS = [
+  'SECRET-BARE-999',
   'SECRET-TOKEN-123',
   'SECRET-COOKIE-456',
   JWT_PAYLOAD,
@@ -40,6 +41,8 @@ const entries: LiveHarEntry[] = [
         { name: 'Cookie', value: 'sid=SECRET-COOKIE-456; theme=dark' },
         { name: 'X-Api-Key', value: 'SECRET-KEY-000' },
         { name: 'X-MyApp-Session', value: 'SECRET-SESSION-111' },
+        // Some APIs take a bare key with no scheme word: nothing of it may stay.
+        { name: 'Proxy-Authorization', value: 'SECRET-KEY-000' },
       ],
       cookies: [{ name: 'sid', value: 'SECRET-COOKIE-456' }],
     },
@@ -63,6 +66,17 @@ const entries: LiveHarEntry[] = [
       headers: [{ name: 'Location', value: `https://b.test/cb#access_token=${JWT}` }],
     },
   },
+  {
+    // An API key sent bare in Authorization, with no scheme word.
+    startedDateTime: '2026-11-23T12:00:02.900Z',
+    time: 10,
+    request: {
+      method: 'GET',
+      url: 'https://api.b.test/v1/keyed',
+      headers: [{ name: 'Authorization', value: 'SECRET-BARE-999' }],
+    },
+    response: { status: 401, headers: [] },
+  },
 ];
 
 function events(): AuthEvent[] {
@@ -85,7 +99,7 @@ describe('no secret reaches an export', () => {
   });
 
   it('every event found its live entry', () => {
-    expect(items.map((i) => i.live !== undefined)).toEqual([true, true]);
+    expect(items.map((i) => i.live !== undefined)).toEqual([true, true, true]);
   });
 
   it.each([
