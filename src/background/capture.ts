@@ -20,8 +20,9 @@ function credentialsOf(requestId: string): CredentialFacts {
   if (!seen) return { requestHeaders: 'unknown' };
   const facts: CredentialFacts = { requestHeaders: 'seen' };
   if (seen.scheme) facts.authorizationScheme = seen.scheme;
-  // Chromium hides Cookie without extraHeaders, so absence proves nothing: only say "sent" when seen.
-  if (seen.cookie) facts.cookieSent = true;
+  // onSendHeaders runs only for fetch/XHR and with extraHeaders (listeners.ts), where Chromium shows the
+  // Cookie header: its absence there is observed, so false is as certain as true.
+  facts.cookieSent = seen.cookie;
   return facts;
 }
 
@@ -54,8 +55,9 @@ export function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType
 }
 
 /**
- * onSendHeaders (requestHeaders, no extraHeaders), limited to xmlhttprequest: a page script's own
- * Authorization header. Names and the scheme word only; values are never kept.
+ * onSendHeaders (requestHeaders + extraHeaders), limited to xmlhttprequest: a page script's own
+ * Authorization header and whether a Cookie header went out. The scheme word and a boolean only;
+ * values are never kept.
  */
 export function onSendHeaders(details: WebRequest.OnSendHeadersDetailsType): void {
   let scheme = '';

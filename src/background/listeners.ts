@@ -1,16 +1,18 @@
 // Which requests the worker observes. Default types cover documents, frames, fetch/XHR, WebSocket and
 // "other"; subresource types are opt-in (CAPTURE_ALL_TYPES_KEY) because each observed request costs
 // page-load time (platform-notes: types limited ×1.05–1.12 vs all URLs ×1.17).
+// Only fetch/XHR is observed with `extraHeaders`: it is what makes Chromium show the Cookie and
+// Set-Cookie headers and CORS preflights (which Chromium reports as type xmlhttprequest, method OPTIONS),
+// and it costs speed on every request it covers (platform-notes: ×1.27–1.35 on all URLs), so images,
+// scripts and documents stay without it. Each type belongs to exactly one set: no request is seen twice.
 import { browser, type WebRequest } from '../shared/browser';
 import * as capture from './capture';
 
-export const DEFAULT_TYPES: WebRequest.ResourceType[] = [
-  'main_frame',
-  'sub_frame',
-  'xmlhttprequest',
-  'websocket',
-  'other',
-];
+/** Observed with extraHeaders (Cookie, Set-Cookie, CORS preflights visible). */
+export const EXTRA_HEADER_TYPES: WebRequest.ResourceType[] = ['xmlhttprequest'];
+/** Observed without extraHeaders: Chromium hides Cookie / Set-Cookie there. */
+export const PLAIN_TYPES: WebRequest.ResourceType[] = ['main_frame', 'sub_frame', 'websocket', 'other'];
+export const DEFAULT_TYPES: WebRequest.ResourceType[] = [...EXTRA_HEADER_TYPES, ...PLAIN_TYPES];
 /** Valid in both Chromium and Firefox (an unknown type makes addListener throw). */
 export const SUBRESOURCE_TYPES: WebRequest.ResourceType[] = [
   'stylesheet',
@@ -25,8 +27,14 @@ export const SUBRESOURCE_TYPES: WebRequest.ResourceType[] = [
 
 const urls = ['<all_urls>'];
 
-/** The listener set for a list of types. Separate function objects per set so each can be removed alone. */
-function listenerSet(types: WebRequest.ResourceType[]) {
+/**
+ * The listener set for a list of types. Separate function objects per set so each can be removed alone.
+ * Firefox shows every header anyway and accepts `extraHeaders` as a no-op (it is in its schema).
+ */
+function listenerSet(types: WebRequest.ResourceType[], extraHeaders = false) {
+  const spec: WebRequest.OnHeadersReceivedOptions[] = extraHeaders
+    ? ['responseHeaders', 'extraHeaders']
+    : ['responseHeaders'];
   const headers = (d: WebRequest.OnHeadersReceivedDetailsType): void => capture.onHeadersReceived(d);
   const redirect = (d: WebRequest.OnBeforeRedirectDetailsType): void => capture.onBeforeRedirect(d);
   const completed = (d: WebRequest.OnCompletedDetailsType): void => capture.onCompleted(d);
@@ -35,7 +43,7 @@ function listenerSet(types: WebRequest.ResourceType[]) {
   const wr = browser.webRequest;
   return {
     add(): void {
-      wr.onHeadersReceived.addListener(headers, { urls, types }, ['responseHeaders']);
+      wr.onHeadersReceived.addListener(headers, { urls, types }, spec);
       wr.onBeforeRedirect.addListener(redirect, { urls, types });
       wr.onCompleted.addListener(completed, { urls, types });
       wr.onErrorOccurred.addListener(failed, { urls, types });
@@ -54,10 +62,13 @@ function listenerSet(types: WebRequest.ResourceType[]) {
 
 /** Registers the default set now (synchronously, at top level) and returns a switch for subresources. */
 export function registerCapture(): (allTypes: boolean) => void {
-  listenerSet(DEFAULT_TYPES).add();
-  // A page script's Authorization header on fetch/XHR; requestHeaders without extraHeaders (cheap).
-  browser.webRequest.onSendHeaders.addListener(capture.onSendHeaders, { urls, types: ['xmlhttprequest'] }, [
+  listenerSet(EXTRA_HEADER_TYPES, true).add();
+  listenerSet(PLAIN_TYPES).add();
+  // fetch/XHR request headers: a page script's Authorization and, with extraHeaders, the Cookie header,
+  // so "no cookie was sent" is observed, not guessed. Frames and documents get no onSendHeaders at all.
+  browser.webRequest.onSendHeaders.addListener(capture.onSendHeaders, { urls, types: EXTRA_HEADER_TYPES }, [
     'requestHeaders',
+    'extraHeaders',
   ]);
   const extra = listenerSet(SUBRESOURCE_TYPES);
   let on = false;

@@ -32,6 +32,20 @@ function route(url: string, res: import('node:http').ServerResponse): void {
       'Set-Cookie': 'sid=; Max-Age=0; Path=/',
     });
     res.end();
+  } else if (path === '/api/session-end') {
+    // A session the server ended: the 401 clears the `session` cookie (RFC 6265 §5.2.2 Max-Age=0).
+    res.writeHead(401, {
+      ...CORS,
+      'WWW-Authenticate': 'Bearer realm="api"',
+      'Set-Cookie': 'session=; Max-Age=0; Path=/',
+    });
+    res.end();
+  } else if (path === '/api/preflight') {
+    // A server that demands credentials on the CORS preflight too (Fetch §4.8: a preflight never
+    // carries any), so the cross-origin call fails before it is sent.
+    const status = res.req.method === 'OPTIONS' ? 401 : 200;
+    res.writeHead(status, { ...CORS, 'WWW-Authenticate': 'Bearer realm="api"' });
+    res.end();
   } else if (path === '/api/two') {
     // RFC 9110 §11.6.1: a server may send several fields; order is significant.
     res.writeHead(401, { ...CORS, 'WWW-Authenticate': ['Bearer realm="one"', 'Newauth realm="two"'] });
@@ -46,6 +60,9 @@ function route(url: string, res: import('node:http').ServerResponse): void {
     // A page's service worker: its requests belong to no tab (tabId -1, the background group).
     res.writeHead(200, { 'Content-Type': 'text/javascript' });
     res.end("self.onmessage = (e) => e.waitUntil(fetch('/api/bearer?from=sw').catch(() => 0));");
+  } else if (path === '/login') {
+    res.writeHead(200, { ...HTML, 'Set-Cookie': 'session=SECRET-SESSION-789; Path=/' });
+    res.end('<p>signed in</p>');
   } else if (path === '/set-cookie') {
     res.writeHead(200, { ...HTML, 'Set-Cookie': 'sid=SECRET-COOKIE-456; Path=/' });
     res.end('<p>cookie set</p>');
