@@ -61,41 +61,43 @@ export function Panel({ tabId }: { tabId: number | null }) {
         onClear={all.length ? clear : undefined}
         clearing={clearing}
       />
-      <TabNotices tabId={tabId} status={status} state={state} actionError={error} />
-      <PanelToolbar
-        filter={filter}
-        onFilter={setFilter}
-        schemes={schemes}
-        shown={shown.length}
-        total={all.length}
-      />
-      <ExportBar
-        label={msg('panel_export_shown', String(shown.length))}
-        testid="export-shown"
-        disabled={shown.length === 0}
-        build={(format) => (log ? buildExport(format, shown, log, analysis) : undefined)}
-      />
-      <div class="panel-main">
-        {log && all.length === 0 ? (
-          <EmptyState />
-        ) : (
-          <EventTable
-            events={shown}
-            active={active}
-            openId={openId}
-            onActive={setActive}
-            onOpen={(i) => {
-              setActive(i);
-              setOpenId(shown[i]?.id);
-            }}
-            topFinding={topFinding}
-            label={msg('panel_table_label')}
-          />
-        )}
-        {open && log && (
-          <PanelDetails event={open} log={log} analysis={analysis} onClose={() => setOpenId(undefined)} />
-        )}
-      </div>
+      <main class="panel-body">
+        <TabNotices tabId={tabId} status={status} state={state} actionError={error} />
+        <PanelToolbar
+          filter={filter}
+          onFilter={setFilter}
+          schemes={schemes}
+          shown={shown.length}
+          total={all.length}
+        />
+        <ExportBar
+          label={msg('panel_export_shown', String(shown.length))}
+          testid="export-shown"
+          disabled={shown.length === 0}
+          build={(format) => (log ? buildExport(format, shown, log, analysis) : undefined)}
+        />
+        <div class="panel-main">
+          {log && all.length === 0 ? (
+            <EmptyState />
+          ) : (
+            <EventTable
+              events={shown}
+              active={active}
+              openId={openId}
+              onActive={setActive}
+              onOpen={(i) => {
+                setActive(i);
+                setOpenId(shown[i]?.id);
+              }}
+              topFinding={topFinding}
+              label={msg('panel_table_label')}
+            />
+          )}
+          {open && log && (
+            <PanelDetails event={open} log={log} analysis={analysis} onClose={() => setOpenId(undefined)} />
+          )}
+        </div>
+      </main>
     </div>
   );
 }

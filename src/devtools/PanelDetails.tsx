@@ -22,6 +22,7 @@ export function PanelDetails({ event, log, analysis, onClose }: Props) {
   const history = analysis.historyFor(event, log);
   return (
     <aside class="panel-details" aria-label={msg('panel_details_label')} data-testid="panel-details">
+      <h2 class="sr-only">{msg('panel_details_label')}</h2>
       <div class="details-bar">
         <ExportBar
           label={msg('panel_export_one')}

@@ -1,6 +1,7 @@
 // The panel's filter bar, DevTools style: text, status, scheme, preserve log, and what is shown.
 import type { PanelFilter, StatusFilter } from './panel-filter';
 import { msg } from '../ui/i18n';
+import { CaptureAllToggle, LanguageSelect } from '../ui/SettingsControls';
 
 interface Props {
   filter: PanelFilter;
@@ -60,6 +61,10 @@ export function PanelToolbar({ filter, onFilter, schemes, shown, total }: Props)
       </label>
       <span class="shown" role="status" data-testid="shown-count">
         {msg('panel_shown', String(shown), String(total))}
+      </span>
+      <span class="panel-settings">
+        <CaptureAllToggle />
+        <LanguageSelect />
       </span>
     </div>
   );

@@ -1,7 +1,8 @@
 // Panel entry: the inspected tab (or ?tabId=N when opened as a plain page, as the tests do), the
 // DevTools theme, and the Panel view.
 import { render } from 'preact';
-import { locale, msg } from '../ui/i18n';
+import { msg } from '../ui/i18n';
+import { startLanguage } from '../ui/language';
 import { resolveTabId } from '../ui/tab-target';
 import { devtoolsApi } from './live-har';
 import { Panel } from './Panel';
@@ -9,8 +10,6 @@ import '../ui/ui.css';
 import './panel.css';
 
 const params = new URLSearchParams(location.search);
-document.documentElement.lang = locale();
-document.title = msg('panel_title');
 document.documentElement.classList.add('panel-page');
 
 // DevTools says 'dark' or 'default'; a plain page has no DevTools and keeps prefers-color-scheme.
@@ -31,7 +30,10 @@ async function tabId(): Promise<number | null> {
 }
 
 const root = document.getElementById('app')!;
-tabId().then(
-  (id) => render(<Panel tabId={id} />, root),
-  () => render(<Panel tabId={null} />, root),
-);
+// Rendered again with the same tree when the language changes: every component re-reads its strings.
+const tabIdReady = tabId().catch(() => null);
+void startLanguage(async () => {
+  const id = await tabIdReady;
+  document.title = msg('panel_title');
+  render(<Panel tabId={id} />, root);
+});

@@ -1,7 +1,8 @@
 // Popup entry: picks the tab (?tabId=N, else the active tab) and renders the shared view.
 import { render } from 'preact';
 import { browser } from '../shared/browser';
-import { locale, msg } from '../ui/i18n';
+import { msg } from '../ui/i18n';
+import { startLanguage } from '../ui/language';
 import { resolveTabId } from '../ui/tab-target';
 import { TabView } from '../ui/TabView';
 import '../ui/ui.css';
@@ -10,9 +11,7 @@ performance.mark('i401-start'); // benchmarks: the popup's script runs
 const params = new URLSearchParams(location.search);
 // With ?tabId the view already lives in a tab (popped out, or opened by a test): no pop-out button.
 const inTab = params.has('tabId');
-document.documentElement.lang = locale();
 document.documentElement.classList.toggle('in-tab', inTab);
-document.title = msg('extName');
 
 function popOut(tabId: number): void {
   const url = new URL(location.href);
@@ -27,8 +26,17 @@ function markRendered(): void {
 }
 
 const root = document.getElementById('app')!;
-resolveTabId(params).then(
-  (tabId) =>
-    render(<TabView tabId={tabId} onPopOut={inTab ? undefined : popOut} onRendered={markRendered} />, root),
-  () => render(<TabView tabId={null} />, root),
-);
+// Rendered again with the same tree when the language changes: every component re-reads its strings.
+const tabIdReady = resolveTabId(params).catch(() => null);
+void startLanguage(async () => {
+  const tabId = await tabIdReady;
+  document.title = msg('extName');
+  render(
+    tabId === null ? (
+      <TabView tabId={null} />
+    ) : (
+      <TabView tabId={tabId} onPopOut={inTab ? undefined : popOut} onRendered={markRendered} />
+    ),
+    root,
+  );
+});

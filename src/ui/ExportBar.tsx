@@ -74,7 +74,9 @@ export function ExportBar({ label, build, testid, disabled }: Props) {
         {msg('panel_copy')}
       </button>
       {disabled ? (
-        <span class="button disabled">{msg('panel_save')}</span>
+        <span class="button disabled" role="link" aria-disabled="true">
+          {msg('panel_save')}
+        </span>
       ) : (
         <a class="button" href="#" download="" data-testid={`${testid}-save`} onClick={save}>
           {msg('panel_save')}

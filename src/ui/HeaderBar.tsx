@@ -11,10 +11,12 @@ interface Props {
   onPopOut?: () => void;
   /** More actions, shown before the others (e.g. "Copy report" for the whole view). */
   actions?: ComponentChildren;
+  /** Shown last, after pop-out (the popup's settings button). */
+  end?: ComponentChildren;
 }
 
 /** Title, what the view shows, and its actions (clear the list, open the view in a tab). */
-export function HeaderBar({ subtitle, subtitleTitle, onClear, clearing, onPopOut, actions }: Props) {
+export function HeaderBar({ subtitle, subtitleTitle, onClear, clearing, onPopOut, actions, end }: Props) {
   return (
     <header class="bar" data-testid="header-bar">
       <div class="bar-text">
@@ -53,6 +55,7 @@ export function HeaderBar({ subtitle, subtitleTitle, onClear, clearing, onPopOut
             </svg>
           </button>
         )}
+        {end}
       </div>
     </header>
   );

@@ -11,6 +11,7 @@ import type { TabStatus } from './tab-target';
 import { TabNotices } from './TabNotices';
 import { useClear, useNow, useOnceReady } from './use-actions';
 import { useTabLog, useTabStatus } from './use-tab-log';
+import { SettingsButton, SettingsPanel, useSettingsOpen } from './SettingsMenu';
 import { ViewControls, type View } from './ViewControls';
 
 interface Props {
@@ -33,6 +34,7 @@ function subtitle(status: TabStatus | undefined): [string?, string?] {
 export function TabView({ tabId, onPopOut, onRendered }: Props) {
   const [view, setView] = useState<View>('tab');
   const [groupBy, setGroupBy] = useState<GroupBy>('origin');
+  const [settingsOpen, toggleSettings] = useSettingsOpen();
   const isBackground = tabId === BACKGROUND_TAB;
   const shownId = tabId === null ? null : view === 'background' ? BACKGROUND_TAB : tabId;
   const status = useTabStatus(tabId);
@@ -67,24 +69,28 @@ export function TabView({ tabId, onPopOut, onRendered }: Props) {
             />
           ) : undefined
         }
+        end={<SettingsButton open={settingsOpen} onToggle={toggleSettings} />}
       />
-      <TabNotices tabId={tabId} status={status} state={state} actionError={actionError} />
-      {tabId !== null && (
-        <ViewControls
-          showSwitch={!isBackground}
-          view={view}
-          onView={setView}
-          backgroundCount={background.status === 'ready' ? background.log.events.length : 0}
-          showGroupBy={shownId !== BACKGROUND_TAB && !!log && log.events.length > 0}
-          groupBy={groupBy}
-          onGroupBy={setGroupBy}
-        />
-      )}
+      {settingsOpen && <SettingsPanel />}
       <main>
-        {log && log.events.length === 0 && <EmptyState background={shownId === BACKGROUND_TAB} />}
-        {log && log.events.length > 0 && (
-          <EventList groups={groups} groupBy={byPage ? 'page' : 'origin'} log={log} now={now} />
+        <TabNotices tabId={tabId} status={status} state={state} actionError={actionError} />
+        {tabId !== null && (
+          <ViewControls
+            showSwitch={!isBackground}
+            view={view}
+            onView={setView}
+            backgroundCount={background.status === 'ready' ? background.log.events.length : 0}
+            showGroupBy={shownId !== BACKGROUND_TAB && !!log && log.events.length > 0}
+            groupBy={groupBy}
+            onGroupBy={setGroupBy}
+          />
         )}
+        <div class="list">
+          {log && log.events.length === 0 && <EmptyState background={shownId === BACKGROUND_TAB} />}
+          {log && log.events.length > 0 && (
+            <EventList groups={groups} groupBy={byPage ? 'page' : 'origin'} log={log} now={now} />
+          )}
+        </div>
       </main>
     </div>
   );
