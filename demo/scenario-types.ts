@@ -40,10 +40,9 @@ export interface Expectation {
   count?: number;
   /**
    * When the extension does not see it by default: images/scripts are opt-in (storage.local
-   * `captureAllTypes`); Chromium shows CORS preflights to webRequest only with `extraHeaders`; a 407
-   * counts only when it comes from the browser's configured proxy.
+   * `captureAllTypes`); a 407 counts only when it comes from the browser's configured proxy.
    */
-  visibility?: 'opt-in-types' | 'extra-headers' | 'proxy';
+  visibility?: 'opt-in-types' | 'proxy';
 }
 
 export interface Scenario {

@@ -63,7 +63,9 @@ export const APP_SCENARIOS: Scenario[] = [
     path: '/api/cors/data',
     side: 'other',
     trigger: { kind: 'fetch', headers: { 'X-Demo-Client': '401-inspector-demo' } },
-    expect: { status: 401, scheme: 'Bearer', type: 'other', method: 'OPTIONS', visibility: 'extra-headers' },
+    // Chromium reports the preflight as type xmlhttprequest; it is visible because the extension observes
+    // fetch/XHR with extraHeaders (src/background/listeners.ts).
+    expect: { status: 401, scheme: 'Bearer', type: 'xmlhttprequest', method: 'OPTIONS' },
     // Fetch §4.8: a preflight never carries credentials, so an auth check on OPTIONS always fails it.
     respond: (req) =>
       req.method === 'OPTIONS'

@@ -17,7 +17,6 @@ export interface ScenarioTally {
 
 const HIDDEN_BECAUSE: Record<NonNullable<ScenarioTally['visibility']>, string> = {
   'opt-in-types': 'images/scripts are captured only with captureAllTypes on',
-  'extra-headers': 'Chromium shows CORS preflights to webRequest only with extraHeaders',
   proxy: 'a 407 reaches extensions only from the configured proxy (--proxy-server)',
 };
 

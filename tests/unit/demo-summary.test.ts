@@ -49,13 +49,11 @@ describe('tally', () => {
   });
 
   it('reports a scenario with no events as count 0 and says why it may be hidden', () => {
-    const rows = tally([], [scenario('cors-preflight'), scenario('digest')], ORIGINS);
+    const rows = tally([], [scenario('image-401'), scenario('digest')], ORIGINS);
     expect(rows.map((r) => r.count)).toEqual([0, 0]);
     const text = formatTally(rows);
     expect(text).toContain('0/2 scenarios captured, 0 events.');
-    expect(text).toContain(
-      'cors-preflight (Chromium shows CORS preflights to webRequest only with extraHeaders)',
-    );
+    expect(text).toContain('image-401 (images/scripts are captured only with captureAllTypes on)');
     expect(text).toMatch(/; digest\.$/);
   });
 
