@@ -4,7 +4,7 @@
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { chromiumArgs, findChromium, NO_CHROMIUM_HELP } from '../demo/chromium';
 import { startBenchServer, SUBRESOURCES } from './capture-server';
 import { burst } from './capture-burst';
@@ -14,6 +14,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const NO_EXTENSION = 'no extension';
 const CONTROL = 'control (perms, no listener)';
 const DELAYS = [0, 20];
+/**
+ * BENCH_BASELINE=dir[,dir…] adds other builds (e.g. the tree before a change, built with
+ * `npx vite build --outDir /tmp/dist-before`) as more configs, named by folder, measured side by side
+ * in the same rounds: the shared machine's drift hits all of them alike.
+ */
+const BASELINE = process.env.BENCH_BASELINE;
 /** BENCH_PART=load or burst runs one half (the default runs both). */
 const PART = process.env.BENCH_PART ?? 'all';
 
@@ -128,6 +134,8 @@ async function main(): Promise<void> {
     await launch('401 Inspector (captureAllTypes)', DIST, executablePath),
   ];
   await configs[3]!.worker!.evaluate('chrome.storage.local.set({ captureAllTypes: true })');
+  for (const dir of BASELINE?.split(',') ?? [])
+    configs.push(await launch(`build ${basename(dir)}`.slice(0, 31), resolve(dir), executablePath));
   try {
     if (PART !== 'burst') await pageLoadCost(configs, origin);
     if (PART !== 'load') await burst([configs[0]!, configs[2]!], origin);
