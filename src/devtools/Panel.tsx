@@ -6,6 +6,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { EventTable } from '../ui/EventTable';
 import { ExportBar } from '../ui/ExportBar';
 import { HeaderBar } from '../ui/HeaderBar';
+import { CaptureAllToggle, LanguageSelect } from '../ui/SettingsControls';
 import { msg } from '../ui/i18n';
 import { TabNotices } from '../ui/TabNotices';
 import { useClear } from '../ui/use-actions';
@@ -60,6 +61,12 @@ export function Panel({ tabId }: { tabId: number | null }) {
         subtitle={status?.kind === 'open' ? status.url : undefined}
         onClear={all.length ? clear : undefined}
         clearing={clearing}
+        actions={
+          <span class="panel-settings">
+            <CaptureAllToggle />
+            <LanguageSelect />
+          </span>
+        }
       />
       <main class="panel-body">
         <TabNotices tabId={tabId} status={status} state={state} actionError={error} />

@@ -1,7 +1,6 @@
 // The panel's filter bar, DevTools style: text, status, scheme, preserve log, and what is shown.
 import type { PanelFilter, StatusFilter } from './panel-filter';
 import { msg } from '../ui/i18n';
-import { CaptureAllToggle, LanguageSelect } from '../ui/SettingsControls';
 
 interface Props {
   filter: PanelFilter;
@@ -61,10 +60,6 @@ export function PanelToolbar({ filter, onFilter, schemes, shown, total }: Props)
       </label>
       <span class="shown" role="status" data-testid="shown-count">
         {msg('panel_shown', String(shown), String(total))}
-      </span>
-      <span class="panel-settings">
-        <CaptureAllToggle />
-        <LanguageSelect />
       </span>
     </div>
   );

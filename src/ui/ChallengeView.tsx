@@ -5,6 +5,16 @@ import { explain } from './analysis';
 import { msg, t } from './i18n';
 import { safeHref } from './links';
 
+/** Not colour alone: a shape for the eye and a word for screen readers mark a doubtful parameter. */
+function SeverityMark({ severity }: { severity: 'warn' | 'error' }) {
+  return (
+    <span class={`sev ${severity}`}>
+      <span aria-hidden="true">{severity === 'error' ? '✖' : '▲'}</span>
+      <span class="sr-only">{msg(severity === 'error' ? 'ui_severity_error' : 'ui_severity_warn')}</span>
+    </span>
+  );
+}
+
 function Explained({ ex }: { ex: Explanation }) {
   const spec = ex.specUrl && safeHref(ex.specUrl);
   return (
@@ -16,6 +26,7 @@ function Explained({ ex }: { ex: Explanation }) {
           {ex.params.map((p, i) => (
             <div class={`param ${p.severity}`} key={i}>
               <dt>
+                {p.severity !== 'info' && <SeverityMark severity={p.severity} />}
                 <code>{p.name}</code>
               </dt>
               <dd>
