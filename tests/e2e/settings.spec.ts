@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test, expect, dumpLogs, tabIdOf } from './fixtures';
+import { PanelPage } from './pages/panel-page';
 import { PopupPage } from './pages/popup-page';
 
 /** A page with a 401 image and a 401 fetch (the fetch proves capture is live when the image is not seen). */
@@ -75,4 +76,16 @@ test('the language menu shows Russian at once, sets <html lang> and is remembere
   await again.page.getByTestId('language').selectOption('auto');
   await expect(again.notice('no-tab')).toContainText('No tab to show');
   await expect(again.page.locator('html')).toHaveAttribute('lang', /^en/);
+});
+
+test('the panel offers the same settings in its header, and an open popup follows its language', async ({
+  context,
+  extensionId,
+}) => {
+  const popup = await PopupPage.open(context, extensionId, 'nope');
+  const panel = await PanelPage.open(context, extensionId, 'nope');
+  await expect(panel.page.getByTestId('capture-all-types')).not.toBeChecked();
+  await panel.page.getByTestId('language').selectOption('ru');
+  await expect(panel.page.getByTestId('filter-text')).toHaveAttribute('aria-label', 'Фильтр по тексту');
+  await expect(popup.notice('no-tab')).toContainText('Нет вкладки для показа');
 });
