@@ -33,6 +33,26 @@ async function savedChoice(): Promise<LanguageChoice> {
   return isChoice(value) ? value : 'auto';
 }
 
+// A synchronous copy of the choice in the page's localStorage: the first render need not wait for a
+// storage.local round trip (it would delay the popup's list, bench/popup.bench.ts); storage.local stays
+// the truth and wins when the two differ.
+const MIRROR = 'i401-uiLanguage';
+function mirrored(): LanguageChoice {
+  try {
+    const value = localStorage.getItem(MIRROR);
+    return isChoice(value) ? value : 'auto';
+  } catch {
+    return 'auto';
+  }
+}
+function mirror(choice: LanguageChoice): void {
+  try {
+    localStorage.setItem(MIRROR, choice);
+  } catch {
+    // no localStorage (storage disabled): the next page waits for storage.local instead
+  }
+}
+
 /**
  * Applies the saved language, then calls `render`; calls it again whenever the choice changes (here or
  * in another view). A locale that fails to load leaves the browser's language: text stays readable.
@@ -41,9 +61,16 @@ export async function startLanguage(render: () => void): Promise<void> {
   const apply = (choice: LanguageChoice): Promise<void> =>
     applyLanguage(choice).catch(() => applyLanguage('auto'));
   browser.storage.onChanged.addListener((changes, area) => {
-    const next = changes[LANGUAGE_KEY]?.newValue;
-    if (area === 'local' && LANGUAGE_KEY in changes) void apply(isChoice(next) ? next : 'auto').then(render);
+    const raw = changes[LANGUAGE_KEY]?.newValue;
+    if (area !== 'local' || !(LANGUAGE_KEY in changes)) return;
+    const next = isChoice(raw) ? raw : 'auto';
+    mirror(next);
+    void apply(next).then(render);
   });
-  await apply(await savedChoice());
-  render();
+  const guess = mirrored();
+  const first = apply(guess).then(render);
+  const saved = await savedChoice();
+  mirror(saved);
+  await first;
+  if (saved !== guess) await apply(saved).then(render);
 }
