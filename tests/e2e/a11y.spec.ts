@@ -115,7 +115,34 @@ test('a bad ?tabId shows the no-tab notice without violations', async ({ context
   expect(await violations(popup.page)).toEqual([]);
 });
 
-test('every control is reachable by Tab and shows a visible focus ring', async ({
+/**
+ * Presses Tab through the page and checks each focused element shows a ring (outline ≥ 2 px); returns
+ * how many distinct elements were reached and how many focusable ones are visible.
+ */
+async function tabWalk(page: Page): Promise<{ reached: number; focusable: number }> {
+  const focusable = await page
+    .locator(
+      'button:visible, select:visible, input:visible, summary:visible, a[href]:visible, [tabindex="0"]:visible',
+    )
+    .count();
+  const reached = new Set<string>();
+  for (let i = 0; i < focusable + 2; i++) {
+    await page.keyboard.press('Tab');
+    const got = (await page.evaluate(`(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      return { key: el.outerHTML.slice(0, 80) + '#' + [...document.querySelectorAll('*')].indexOf(el),
+        ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+    })()`)) as { key: string; ring: boolean } | null;
+    if (!got) continue;
+    expect(got.ring, `focus ring on ${got.key}`).toBe(true);
+    reached.add(got.key);
+  }
+  return { reached: reached.size, focusable };
+}
+
+test('popup: every control is reachable by Tab and shows a visible focus ring', async ({
   context,
   worker,
   extensionId,
@@ -124,24 +151,29 @@ test('every control is reachable by Tab and shows a visible focus ring', async (
   await seedFull(worker, tabId);
   const popup = await PopupPage.open(context, extensionId, tabId);
   await expect(popup.events).toHaveCount(4);
-  const page = popup.page;
-  const focusable = await page
-    .locator('button:visible, select:visible, input:visible, summary:visible, a[href]:visible')
-    .count();
-  const reached = new Set<string>();
-  for (let i = 0; i < focusable + 2; i++) {
-    await page.keyboard.press('Tab');
-    const info = await page.evaluate(`(() => {
-      const el = document.activeElement;
-      if (!el || el === document.body) return null;
-      const style = getComputedStyle(el);
-      return { key: el.outerHTML.slice(0, 80) + '#' + [...document.querySelectorAll('*')].indexOf(el),
-        ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
-    })()`);
-    const got = info as { key: string; ring: boolean } | null;
-    if (!got) continue;
-    expect(got.ring, `focus ring on ${got.key}`).toBe(true);
-    reached.add(got.key);
-  }
-  expect(reached.size).toBeGreaterThanOrEqual(focusable);
+  await popup.page.getByTestId('settings-toggle').click();
+  await popup.expand(0);
+  await popup.page.locator('body').click({ position: { x: 1, y: 1 } });
+  const { reached, focusable } = await tabWalk(popup.page);
+  expect(reached).toBeGreaterThanOrEqual(focusable);
+});
+
+test('panel: controls and the table are reachable by Tab, Enter opens details', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const [, tabId] = await openTargetTab(context, worker, 'a11y-panel-keys');
+  await seedFull(worker, tabId);
+  const panel = await PanelPage.open(context, extensionId, tabId);
+  await expect(panel.rows).toHaveCount(4);
+  const { reached, focusable } = await tabWalk(panel.page);
+  expect(reached).toBeGreaterThanOrEqual(focusable);
+  await panel.table.focus();
+  await panel.page.keyboard.press('ArrowDown');
+  await panel.page.keyboard.press('Enter');
+  await expect(panel.details).toBeVisible();
+  await panel.page.getByTestId('close-details').focus();
+  await panel.page.keyboard.press('Enter');
+  await expect(panel.details).toHaveCount(0);
 });
