@@ -20,8 +20,8 @@ function credentialsOf(requestId: string): CredentialFacts {
   if (!seen) return { requestHeaders: 'unknown' };
   const facts: CredentialFacts = { requestHeaders: 'seen' };
   if (seen.scheme) facts.authorizationScheme = seen.scheme;
-  // onSendHeaders runs only for fetch/XHR and with extraHeaders (listeners.ts), where Chromium shows the
-  // Cookie header: its absence there is observed, so false is as certain as true.
+  // onSendHeaders runs only for fetch/XHR, with extraHeaders in Chromium (listeners.ts), which shows the
+  // Cookie header there (Firefox always does): its absence is observed, so false is as certain as true.
   facts.cookieSent = seen.cookie;
   return facts;
 }

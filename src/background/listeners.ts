@@ -28,13 +28,18 @@ export const SUBRESOURCE_TYPES: WebRequest.ResourceType[] = [
 const urls = ['<all_urls>'];
 
 /**
- * The listener set for a list of types. Separate function objects per set so each can be removed alone.
- * Firefox shows every header anyway and accepts `extraHeaders` as a no-op (it is in its schema).
+ * Chromium's `extraHeaders` (its enum value exists there); Firefox's schema rejects the word in
+ * addListener (toolkit/components/extensions/schemas/web_request.json) and shows every header anyway.
  */
+const EXTRA: 'extraHeaders'[] =
+  (browser.webRequest as { OnHeadersReceivedOptions?: { EXTRA_HEADERS?: string } }).OnHeadersReceivedOptions
+    ?.EXTRA_HEADERS === 'extraHeaders'
+    ? ['extraHeaders']
+    : [];
+
+/** The listener set for a list of types. Separate function objects per set so each can be removed alone. */
 function listenerSet(types: WebRequest.ResourceType[], extraHeaders = false) {
-  const spec: WebRequest.OnHeadersReceivedOptions[] = extraHeaders
-    ? ['responseHeaders', 'extraHeaders']
-    : ['responseHeaders'];
+  const spec: WebRequest.OnHeadersReceivedOptions[] = ['responseHeaders', ...(extraHeaders ? EXTRA : [])];
   const headers = (d: WebRequest.OnHeadersReceivedDetailsType): void => capture.onHeadersReceived(d);
   const redirect = (d: WebRequest.OnBeforeRedirectDetailsType): void => capture.onBeforeRedirect(d);
   const completed = (d: WebRequest.OnCompletedDetailsType): void => capture.onCompleted(d);
@@ -68,7 +73,7 @@ export function registerCapture(): (allTypes: boolean) => void {
   // so "no cookie was sent" is observed, not guessed. Frames and documents get no onSendHeaders at all.
   browser.webRequest.onSendHeaders.addListener(capture.onSendHeaders, { urls, types: EXTRA_HEADER_TYPES }, [
     'requestHeaders',
-    'extraHeaders',
+    ...EXTRA,
   ]);
   const extra = listenerSet(SUBRESOURCE_TYPES);
   let on = false;
