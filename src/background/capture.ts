@@ -3,7 +3,8 @@
 import type { WebRequest } from '../shared/browser';
 import type { CredentialFacts, RedirectHop } from '../core/event';
 import { buildAuthEvent, isAuthStatus, storedUrl, type ResponseDetails } from '../core/capture-event';
-import { authorizationScheme, cookieScopeUrl } from '../core/response-facts';
+import { cookieScopeUrl } from '../core/response-facts';
+import { credentialScheme } from '../core/credential-scheme';
 import { BoundedMap } from './bounded-map';
 import { enqueue } from './store';
 
@@ -65,7 +66,7 @@ export function onSendHeaders(details: WebRequest.OnSendHeadersDetailsType): voi
   for (const header of details.requestHeaders ?? []) {
     const name = header.name.toLowerCase();
     if (name === 'authorization' || name === 'proxy-authorization')
-      scheme ||= authorizationScheme(header.value ?? '') ?? '';
+      scheme ||= credentialScheme(header.value ?? '') ?? '';
     else if (name === 'cookie') cookie = true;
   }
   sent.set(details.requestId, { scheme, cookie });

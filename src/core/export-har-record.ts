@@ -3,6 +3,7 @@
 import type { AuthEvent } from './event';
 import type { HarEntry, HarNameValue, HarTimings } from './export-har-types';
 import { MASK, maskHeader, maskSecretsInText, maskUrl } from './redact-har';
+import { maskedAuthorization } from './redact';
 
 const HEADER_NAMES: Record<string, string> = {
   'www-authenticate': 'WWW-Authenticate',
@@ -43,7 +44,7 @@ export function recordRequestHeaders(event: AuthEvent): HarNameValue[] {
   const headers: HarNameValue[] = [];
   const name = event.status === 407 ? 'Proxy-Authorization' : 'Authorization';
   if (event.credentials.authorizationScheme)
-    headers.push({ name, value: `${event.credentials.authorizationScheme} ${MASK}` });
+    headers.push({ name, value: maskedAuthorization(event.credentials.authorizationScheme) });
   if (event.credentials.cookieSent) headers.push({ name: 'Cookie', value: MASK });
   return headers;
 }

@@ -1,6 +1,7 @@
 // Redaction for anything that leaves the extension (support report, HAR / cURL exports): credential
 // values become `***`, names and scheme words stay so the text still explains the failure.
 // Pure string functions: they never throw and never need a valid URL or header.
+import { credentialScheme, NO_SCHEME } from './credential-scheme';
 
 /** What a redacted value is replaced with. */
 export const MASK = '***';
@@ -122,10 +123,15 @@ export function maskUrl(url: string): string {
   return out;
 }
 
-/** `scheme credentials` → `scheme ***`; a value with no scheme-like word is masked whole. */
+/** How a stored scheme word is shown: `Bearer ***`, or `***` alone for a bare credential. */
+export function maskedAuthorization(scheme: string): string {
+  return scheme === NO_SCHEME ? MASK : `${scheme} ${MASK}`;
+}
+
+/** `scheme credentials` → `scheme ***`; a value with no scheme word (a bare key) is masked whole. */
 function maskAuthorization(value: string): string {
-  const scheme = /^\s*([A-Za-z][A-Za-z0-9._~+-]{0,30})(?:\s|$)/.exec(value)?.[1];
-  return scheme ? `${scheme} ${MASK}` : MASK;
+  const scheme = credentialScheme(value);
+  return scheme ? maskedAuthorization(scheme) : MASK;
 }
 
 /** `a=1; b=2` → `a=***; b=***` (RFC 6265 §4.2.1 cookie-string). */

@@ -2,7 +2,7 @@
 // redirects, credential facts and response facts. Every value passes a mask from ./redact first.
 import type { Explanation } from './explain';
 import type { AuthEvent } from './event';
-import { MASK, maskHeaderValue, maskSecretsInText, maskUrl } from './redact';
+import { MASK, maskedAuthorization, maskHeaderValue, maskSecretsInText, maskUrl } from './redact';
 import { code, codeBlock, inline, item } from './report-markdown';
 import { text, type Text } from './text';
 
@@ -71,7 +71,7 @@ export function credentialSection(event: AuthEvent, r: Render): string[] {
   const label = (key: string, ...args: string[]) => r(text(key, ...args));
   const seen = c.requestHeaders === 'seen';
   const auth = c.authorizationScheme
-    ? code(`${c.authorizationScheme} ${MASK}`)
+    ? code(maskedAuthorization(c.authorizationScheme))
     : label(seen ? 'report_not_sent' : 'report_unknown');
   const cookie =
     c.cookieSent === undefined

@@ -45,13 +45,6 @@ export function challengeFieldsOf(headers: readonly HeaderLine[]): ChallengeFiel
   return fields;
 }
 
-/** The scheme word of an Authorization value ("Bearer abc" → "Bearer"); never the credentials. */
-export function authorizationScheme(value: string): string | undefined {
-  // RFC 9110 §11.4: credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]; auth-scheme is a token.
-  const match = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]{1,40})(?:\s|$)/.exec(value);
-  return match?.[1];
-}
-
 /** The cookie name of a Set-Cookie value (RFC 6265 §5.2: the text before the first '='). */
 export function setCookieName(value: string): string | undefined {
   const pair = value.split(';', 1)[0] ?? '';

@@ -5,7 +5,7 @@ import { isAuthStatus } from '../core/capture-event';
 import type { LiveHarEntry } from '../core/export-har';
 import { decodeJwtFacts, type JwtFacts } from '../core/jwt';
 import { MASK, maskHeader, maskUrl } from '../core/redact-har';
-import { authorizationScheme } from '../core/response-facts';
+import { credentialScheme } from '../core/credential-scheme';
 
 /** Facts about one request DevTools saw, matched later to the stored event by method, URL and time. */
 export interface LiveFacts {
@@ -75,8 +75,8 @@ export function factsFromEntry(entry: LiveHarEntry): LiveFacts | undefined {
   const start = Date.parse(entry.startedDateTime ?? '');
   if (!Number.isFinite(start)) return undefined;
   const auth = header(entry, entry.response.status === 407 ? 'proxy-authorization' : 'authorization');
-  // A lone word is a bare key, not a scheme (RFC 9110 §11.4 needs credentials after the scheme word).
-  const scheme = auth === undefined || !/\S\s+\S/.test(auth) ? undefined : authorizationScheme(auth);
+  // A bare key is recorded as NO_SCHEME, never as a scheme word (credential-scheme.ts).
+  const scheme = auth === undefined ? undefined : credentialScheme(auth);
   const facts: LiveFacts = {
     method: entry.request.method.toUpperCase(),
     // Masked: the key to match events by must not keep a token of the query string either.

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  authorizationScheme,
   challengeFieldsOf,
   challengeNameFor,
   cookieNamesOf,
@@ -56,21 +55,6 @@ describe('challengeNameFor', () => {
     [403, undefined],
   ])('status %i answers with %s', (status, name) => {
     expect(challengeNameFor(status)).toBe(name);
-  });
-});
-
-describe('authorizationScheme', () => {
-  it.each([
-    ['Bearer SECRET-TOKEN-123', 'Bearer'],
-    ['Basic dXNlcjpwYXNz', 'Basic'],
-    ['Digest username="u", realm="r"', 'Digest'],
-    ['Negotiate', 'Negotiate'],
-    ['  AWS4-HMAC-SHA256 Credential=AKIA/2026', 'AWS4-HMAC-SHA256'],
-    ['', undefined],
-    ['"quoted" token', undefined],
-    ['x'.repeat(100), undefined],
-  ])('%j gives the scheme word %j and never the credentials', (value, scheme) => {
-    expect(authorizationScheme(value)).toBe(scheme);
   });
 });
 
