@@ -63,7 +63,7 @@ export function Panel({ tabId }: { tabId: number | null }) {
         clearing={clearing}
         actions={
           <span class="panel-settings">
-            <CaptureAllToggle />
+            <CaptureAllToggle compact />
             <LanguageSelect />
           </span>
         }

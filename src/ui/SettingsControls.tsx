@@ -27,18 +27,21 @@ export function LanguageSelect() {
   );
 }
 
-/** Opt-in capture of images, scripts, styles, fonts and media (slower page loads, see bench/). */
-export function CaptureAllToggle() {
+/**
+ * Opt-in capture of images, scripts, styles, fonts and media (slower page loads, see bench/). `compact`:
+ * the panel's short label, with the full sentence on hover.
+ */
+export function CaptureAllToggle({ compact = false }: { compact?: boolean }) {
   const [on, setOn] = useLocalSetting<boolean>(CAPTURE_ALL_TYPES_KEY, false);
   return (
-    <label class="setting">
+    <label class="setting" title={compact ? msg('ui_capture_all_types') : undefined}>
       <input
         type="checkbox"
         checked={on}
         data-testid="capture-all-types"
         onChange={(e) => void setOn((e.currentTarget as HTMLInputElement).checked)}
       />
-      <span>{msg('ui_capture_all_types')}</span>
+      <span>{msg(compact ? 'panel_capture_all_types' : 'ui_capture_all_types')}</span>
     </label>
   );
 }
