@@ -35,7 +35,12 @@ void startLanguage(async () => {
     tabId === null ? (
       <TabView tabId={null} />
     ) : (
-      <TabView tabId={tabId} onPopOut={inTab ? undefined : popOut} onRendered={markRendered} />
+      <TabView
+        tabId={tabId}
+        onPopOut={inTab ? undefined : popOut}
+        onRendered={markRendered}
+        params={params}
+      />
     ),
     root,
   );

@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { TabLog } from '../core/event';
+import { ClearSite } from './ClearSite';
 import { EventCard } from './EventCard';
 import { absoluteTime, shortUrl } from './format';
 import type { EventGroup, GroupBy } from './group';
@@ -18,14 +19,19 @@ interface Props {
   /** The whole log: diagnosis looks at other events and the page load. */
   log: TabLog;
   now: number;
+  /** The tab the events came from: offered "clear this site" (reload target) per http(s) origin. */
+  tabId?: number;
 }
+
+/** Only web origins can be cleared: http(s), not extension, file or browser pages. */
+const clearable = (origin: string): boolean => /^https?:\/\//.test(origin);
 
 function heading(group: EventGroup, groupBy: GroupBy): string {
   if (groupBy === 'origin') return group.label;
   return group.key === '' ? msg('ui_group_page_unknown') : msg('ui_group_page', shortUrl(group.label, 48));
 }
 
-function Group({ group, groupBy, log, now, first }: Props & { group: EventGroup; first: boolean }) {
+function Group({ group, groupBy, log, now, first, tabId }: Props & { group: EventGroup; first: boolean }) {
   const [limit, setLimit] = useState(first ? FIRST_PAGE.newest : FIRST_PAGE.other);
   const id = useId();
   const shown = group.events.slice(0, limit);
@@ -41,6 +47,9 @@ function Group({ group, groupBy, log, now, first }: Props & { group: EventGroup;
           {group.events.length}
         </span>
       </h2>
+      {groupBy === 'origin' && tabId !== undefined && clearable(group.key) && (
+        <ClearSite url={group.key} tabId={tabId} />
+      )}
       <ol class="events">
         {shown.map((e, i) => (
           <EventCard key={e.id} event={e} log={log} now={now} defaultOpen={first && i === 0} />

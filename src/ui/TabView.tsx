@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { BACKGROUND_TAB } from '../core/event';
+import { ClearSiteConfirm } from './ClearSiteConfirm';
 import { CopyReport } from './CopyReport';
 import { EmptyState } from './EmptyState';
 import { EventList } from './EventList';
@@ -21,6 +22,8 @@ interface Props {
   onPopOut?: (tabId: number) => void;
   /** Called once, right after the first list (or empty state) is in the DOM (benchmarks). */
   onRendered?: () => void;
+  /** The page's query: `?confirmClear=1` (or the shortcut's request) opens the clear confirmation. */
+  params?: URLSearchParams;
 }
 
 function subtitle(status: TabStatus | undefined): [string?, string?] {
@@ -31,7 +34,7 @@ function subtitle(status: TabStatus | undefined): [string?, string?] {
 }
 
 /** The whole view of one tab's 401/407 responses, shared by the popup and the DevTools panel. */
-export function TabView({ tabId, onPopOut, onRendered }: Props) {
+export function TabView({ tabId, onPopOut, onRendered, params }: Props) {
   const [view, setView] = useState<View>('tab');
   const [groupBy, setGroupBy] = useState<GroupBy>('origin');
   const [settingsOpen, toggleSettings] = useSettingsOpen();
@@ -73,6 +76,7 @@ export function TabView({ tabId, onPopOut, onRendered }: Props) {
       />
       {settingsOpen && <SettingsPanel />}
       <main>
+        {params && tabId !== null && tabId >= 0 && <ClearSiteConfirm tabId={tabId} params={params} />}
         <TabNotices tabId={tabId} status={status} state={state} actionError={actionError} />
         {tabId !== null && (
           <ViewControls
@@ -88,7 +92,13 @@ export function TabView({ tabId, onPopOut, onRendered }: Props) {
         <div class="list">
           {log && log.events.length === 0 && <EmptyState background={shownId === BACKGROUND_TAB} />}
           {log && log.events.length > 0 && (
-            <EventList groups={groups} groupBy={byPage ? 'page' : 'origin'} log={log} now={now} />
+            <EventList
+              groups={groups}
+              groupBy={byPage ? 'page' : 'origin'}
+              log={log}
+              now={now}
+              tabId={shownId ?? undefined}
+            />
           )}
         </div>
       </main>
