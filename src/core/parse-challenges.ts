@@ -4,6 +4,7 @@ import { ProblemSink, MAX_PROBLEMS } from './challenge-problems';
 import { ChallengeBuilder, MAX_CHALLENGES, MAX_PARAMS } from './challenge-builder';
 import { LineParser } from './challenge-line-parser';
 import { QuotedScanner } from './challenge-quoted';
+import { parseClean } from './challenge-fast-path';
 
 /** Output bounds: hostile input cannot make the result grow past these. */
 export const PARSE_LIMITS = {
@@ -27,12 +28,19 @@ export function parseChallenges(fieldValues: string | readonly string[]): ParseR
 
 /** Same as {@link parseChallenges} over any {@link CharSource} (lets a test count character reads). */
 export function parseSources(lines: readonly (CharSource | unknown)[]): ParseResult {
+  const sources = lines.map((line) => (typeof line === 'string' || isSource(line) ? line : ''));
+  // Most real headers are clean: one light pass reads them; anything unusual reruns the full parser.
+  const clean = parseClean(sources);
+  if (clean !== null) return { challenges: clean, problems: [] };
   const sink = new ProblemSink();
   const challenges: Challenge[] = [];
-  for (let f = 0; f < lines.length; f++) {
-    const line = lines[f];
-    const source = typeof line === 'string' || isSource(line) ? line : '';
-    if (!new LineParser(new QuotedScanner(source, f, sink), new ChallengeBuilder(challenges, f, sink)).run())
+  for (let f = 0; f < sources.length; f++) {
+    if (
+      !new LineParser(
+        new QuotedScanner(sources[f]!, f, sink),
+        new ChallengeBuilder(challenges, f, sink),
+      ).run()
+    )
       break;
   }
   if (challenges.length === 0) sink.add('missing-challenge');
