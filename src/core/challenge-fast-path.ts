@@ -1,19 +1,10 @@
 import type { Challenge } from './challenge-types';
-import {
-  CHAR_CLASS,
-  C_TCHAR,
-  C_T68,
-  C_UPPER,
-  C_QSTOP,
-  C_T68_ONLY,
-  SP,
-  HTAB,
-  COMMA,
-  EQUALS,
-  DQUOTE,
-  BACKSLASH,
-  type CharSource,
-} from './challenge-chars';
+import * as ch from './challenge-chars';
+import { knownName } from './challenge-known-names';
+
+const { CHAR_CLASS, C_TCHAR, C_T68, C_UPPER, C_QSTOP, C_T68_ONLY, SP, HTAB, COMMA } = ch;
+const { EQUALS, DQUOTE, BACKSLASH } = ch;
+type CharSource = ch.CharSource;
 
 /** Past this many parameters in one challenge the full parser takes over (its duplicate check scales). */
 const FAST_PARAMS = 16;
@@ -114,8 +105,7 @@ function param(
   seen: number,
 ): number {
   if (count >= FAST_PARAMS) return FAILED;
-  const raw = s.slice(start, end);
-  const name = seen & C_UPPER ? raw.toLowerCase() : raw;
+  const name = knownName(s, start, end) ?? lower(s.slice(start, end), seen);
   for (let j = 0; j < count; j++) if (names[j] === name) return FAILED;
   // "__proto__" needs defineProperty (see ChallengeBuilder.put); rare enough to leave to it.
   if (name === '__proto__') return FAILED;
@@ -162,4 +152,9 @@ function ws(s: CharSource, i: number, n: number): number {
     if (c !== SP && c !== HTAB) break;
   }
   return i;
+}
+
+/** RFC 9110 §11.2: names are case-insensitive; `seen` tells if the name holds an upper-case letter. */
+function lower(raw: string, seen: number): string {
+  return seen & C_UPPER ? raw.toLowerCase() : raw;
 }
