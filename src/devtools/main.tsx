@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { msg } from '../ui/i18n';
 import { startLanguage } from '../ui/language';
 import { resolveTabId } from '../ui/tab-target';
+import { followSystemTheme, setTheme } from '../ui/theme';
 import { devtoolsApi } from './live-har';
 import { Panel } from './Panel';
 import '../ui/ui.css';
@@ -15,8 +16,9 @@ document.documentElement.classList.add('panel-page');
 // DevTools says 'dark' or 'default'; a plain page has no DevTools and keeps prefers-color-scheme.
 const devtools = devtoolsApi();
 function applyTheme(name: string | undefined): void {
-  if (name) document.documentElement.dataset.theme = name === 'dark' ? 'dark' : 'light';
+  if (name) setTheme(name);
 }
+followSystemTheme();
 applyTheme(devtools?.panels?.themeName);
 // Firefox tells a panel when the user switches DevTools' theme (panels.onThemeChanged); Chromium has
 // no such event, so its themeName is read when the panel loads.

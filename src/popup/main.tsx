@@ -5,9 +5,11 @@ import { msg } from '../ui/i18n';
 import { startLanguage } from '../ui/language';
 import { resolveTabId } from '../ui/tab-target';
 import { TabView } from '../ui/TabView';
+import { followSystemTheme } from '../ui/theme';
 import '../ui/ui.css';
 
 performance.mark('i401-start'); // benchmarks: the popup's script runs
+followSystemTheme();
 const params = new URLSearchParams(location.search);
 // With ?tabId the view already lives in a tab (popped out, or opened by a test): no pop-out button.
 const inTab = params.has('tabId');

@@ -205,7 +205,10 @@ test('follows the colour scheme as a plain page (no DevTools theme to read)', as
   expect(await background()).toBe('rgb(255, 255, 255)');
   await panel.page.emulateMedia({ colorScheme: 'dark' });
   expect(await background()).toBe('rgb(31, 32, 35)');
-  expect(await panel.page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+  // No DevTools theme was read: the page's theme is the system's, and follows it when it changes.
+  expect(await panel.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  await panel.page.emulateMedia({ colorScheme: 'light' });
+  expect(await background()).toBe('rgb(255, 255, 255)');
 });
 
 test('a 401 the worker really captures shows up in an open panel', async ({
