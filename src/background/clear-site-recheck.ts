@@ -61,7 +61,9 @@ export async function reloadAndRecheck(tabId: number, before: AuthEvent[]): Prom
     await sleep(SETTLE_MS);
     await flush();
     const after = (await readTabLog(tabId)).events.filter((e) => e.time >= started);
-    if (!loaded && !(await browser.tabs.get(tabId).catch(() => null)))
+    // A tab closed mid-load ends its navigation with onErrorOccurred (frameId 0), which also resolves
+    // `loaded`: ask whether the tab still exists whatever the wait said, or a half-seen reload is judged.
+    if (!(await browser.tabs.get(tabId).catch(() => null)))
       return { kind: 'unknown', summary: text('clear_recheck_tab_closed') };
     return recheckOutcome({ before, after, statuses, loaded });
   } finally {
