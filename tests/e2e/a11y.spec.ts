@@ -44,6 +44,12 @@ async function seedFull(worker: Worker, tabId: number): Promise<void> {
   await seedLog(worker, tabLog(tabId, events, 2));
 }
 
+/** Switches the system colour scheme and waits until the page's theme follows (src/ui/theme.ts). */
+async function emulateScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+}
+
 for (const lang of ['auto', 'ru'] as const) {
   for (const scheme of SCHEMES) {
     test.describe(`${lang === 'ru' ? 'Russian' : 'English'}, ${scheme}`, () => {
@@ -52,7 +58,7 @@ for (const lang of ['auto', 'ru'] as const) {
       test('popup: empty, settings open, then the tab closed', async ({ context, worker, extensionId }) => {
         const [target, tabId] = await openTargetTab(context, worker, 'a11y-empty');
         const popup = await PopupPage.open(context, extensionId, tabId);
-        await popup.page.emulateMedia({ colorScheme: scheme });
+        await emulateScheme(popup.page, scheme);
         await expect(popup.emptyState).toBeVisible();
         await expect(popup.page.locator('html')).toHaveAttribute('lang', lang === 'ru' ? 'ru' : /^en/);
         expect(await violations(popup.page)).toEqual([]);
@@ -61,7 +67,7 @@ for (const lang of ['auto', 'ru'] as const) {
         expect(await violations(popup.page)).toEqual([]);
         await target.close();
         const gone = await PopupPage.open(context, extensionId, tabId);
-        await gone.page.emulateMedia({ colorScheme: scheme });
+        await emulateScheme(gone.page, scheme);
         await expect(gone.notice('tab-gone')).toBeVisible();
         expect(await violations(gone.page)).toEqual([]);
       });
@@ -70,7 +76,7 @@ for (const lang of ['auto', 'ru'] as const) {
         const [, tabId] = await openTargetTab(context, worker, 'a11y-full');
         await seedFull(worker, tabId);
         const popup = await PopupPage.open(context, extensionId, tabId);
-        await popup.page.emulateMedia({ colorScheme: scheme });
+        await emulateScheme(popup.page, scheme);
         await expect(popup.events).toHaveCount(4);
         expect(await violations(popup.page)).toEqual([]);
         await popup.expand(0);
@@ -90,7 +96,7 @@ for (const lang of ['auto', 'ru'] as const) {
       }) => {
         const [target, tabId] = await openTargetTab(context, worker, 'a11y-panel');
         const empty = await PanelPage.open(context, extensionId, tabId);
-        await empty.page.emulateMedia({ colorScheme: scheme });
+        await emulateScheme(empty.page, scheme);
         await expect(empty.emptyState).toBeVisible();
         expect(await violations(empty.page)).toEqual([]);
         await seedFull(worker, tabId);
@@ -101,7 +107,7 @@ for (const lang of ['auto', 'ru'] as const) {
         expect(await violations(empty.page)).toEqual([]);
         await target.close();
         const gone = await PanelPage.open(context, extensionId, tabId);
-        await gone.page.emulateMedia({ colorScheme: scheme });
+        await emulateScheme(gone.page, scheme);
         await expect(gone.page.getByTestId('tab-gone')).toBeVisible();
         expect(await violations(gone.page)).toEqual([]);
       });

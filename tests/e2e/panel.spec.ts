@@ -201,14 +201,15 @@ test('follows the colour scheme as a plain page (no DevTools theme to read)', as
   const panel = await PanelPage.open(context, extensionId, tabId);
   const background = (): Promise<string> =>
     panel.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  // The system's change reaches the page as a matchMedia event (a task later): poll.
   await panel.page.emulateMedia({ colorScheme: 'light' });
-  expect(await background()).toBe('rgb(255, 255, 255)');
+  await expect.poll(background).toBe('rgb(255, 255, 255)');
   await panel.page.emulateMedia({ colorScheme: 'dark' });
-  expect(await background()).toBe('rgb(31, 32, 35)');
+  await expect.poll(background).toBe('rgb(31, 32, 35)');
   // No DevTools theme was read: the page's theme is the system's, and follows it when it changes.
   expect(await panel.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
   await panel.page.emulateMedia({ colorScheme: 'light' });
-  expect(await background()).toBe('rgb(255, 255, 255)');
+  await expect.poll(background).toBe('rgb(255, 255, 255)');
 });
 
 test('a 401 the worker really captures shows up in an open panel', async ({
