@@ -81,11 +81,8 @@ for (const lang of ['auto', 'ru'] as const) {
         expect(await violations(popup.page)).toEqual([]);
         await popup.expand(0);
         await popup.expand(1);
-        const open = popup.page.getByTestId('clear-site-open').first();
-        if (await open.count()) {
-          await open.click();
-          await popup.page.getByTestId('clear-scope').first().waitFor();
-        }
+        await popup.page.getByTestId('clear-site-open').first().click();
+        await popup.page.getByTestId('clear-scope').first().waitFor();
         expect(await violations(popup.page)).toEqual([]);
       });
 
