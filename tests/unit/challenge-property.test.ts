@@ -92,7 +92,9 @@ describe('cost grows linearly with input length (counted character reads, not ti
     fc.assert(
       fc.property(unit, fc.integer({ min: 1, max: 200 }), (u, n) => {
         const input = u.repeat(n);
-        expect(countScanSteps(input)).toBeLessThanOrEqual(8 * input.length + 8);
+        // ≤ 8 reads a character in the full parser, plus the fast path's single pass over a header it
+        // then hands to the full parser (challenge-fast-path.ts): both linear, so a fixed bound per character.
+        expect(countScanSteps(input)).toBeLessThanOrEqual(12 * input.length + 8);
       }),
       { numRuns: 300 },
     );
