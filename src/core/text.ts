@@ -1,7 +1,7 @@
 /**
  * User-facing text travels as a message id plus substitutions, never as English prose, so the UI can
  * render it in any locale. Ids are keys of `_locales/<lang>/messages.json` ([A-Za-z0-9_] only, as
- * chrome.i18n requires); `$1`..`$9` in a message are replaced by `args` in order.
+ * the WebExtension i18n API requires); `$1`..`$9` in a message are replaced by `args` in order.
  */
 export interface Text {
   readonly key: string;

@@ -24,6 +24,8 @@ describe('clearTargetProblem', () => {
     ['https://addons.mozilla.org/en-US/firefox/', 'web_store'],
     ['https://microsoftedge.microsoft.com/addons/detail/x', 'web_store'],
     ['https://chrome.google.com/search', null],
+    ['http://__proto__/webstore', null],
+    ['http://constructor/x', null],
     ['file:///home/me/report.html', 'file'],
     ['chrome-extension://ehdianhopkklolnfjocgbpmfgdneljai/src/popup/popup.html', 'extension_page'],
     ['moz-extension://0a1b/popup.html', 'extension_page'],
