@@ -112,6 +112,28 @@ async function clearSite(
   return { state: reloading, done };
 }
 
+/**
+ * A worker that stopped mid-clear or mid-reload leaves its state at 'clearing'/'reloading' with nobody
+ * left to finish it (the work lived in its memory). At start-up, every such state from before this
+ * worker booted is settled as done with an unknown re-check, so the popup does not wait a minute for it.
+ */
+export async function settleInterruptedClears(bootTime: number): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  const stale = Object.entries(all).filter(
+    (entry): entry is [string, ClearState] =>
+      entry[0].startsWith(stateKey('')) &&
+      (entry[1] as ClearState).phase !== 'done' &&
+      (entry[1] as ClearState).since < bootTime,
+  );
+  for (const [, state] of stale)
+    await writeState({
+      ...state,
+      phase: 'done',
+      since: Date.now(),
+      recheck: state.recheck ?? { kind: 'unknown', summary: text('clear_recheck_not_loaded') },
+    });
+}
+
 export const clearSiteHandlers: Pick<Handlers, 'getClearScope' | 'clearSite' | 'undoClear'> = {
   getClearScope: ({ url, tabId }) => scopeOf(String(url), tabId),
   clearSite: async ({ tabId, url, kinds, reload }) => {

@@ -5,6 +5,7 @@ import { handleMessages } from '../shared/messages';
 import { CAPTURE_ALL_TYPES_KEY } from '../shared/storage';
 import { initBadge } from './badge';
 import { onClearSiteCommand } from './clear-site-command';
+import { settleInterruptedClears } from './clear-site-data';
 import { sweepSnapshots } from './clear-site-undo';
 import { handlers } from './handlers';
 import { registerCapture } from './listeners';
@@ -17,7 +18,9 @@ browser.tabs.onRemoved.addListener(onTabRemoved);
 handleMessages(handlers);
 initBadge();
 browser.commands.onCommand.addListener((command) => void onClearSiteCommand(command));
+const bootTime = Date.now();
 void sweepSnapshots().catch(() => undefined); // Undo snapshots past their window go at start-up
+void settleInterruptedClears(bootTime).catch(() => undefined); // a clear the previous worker left mid-way
 
 // The subresource setting: read at start-up, followed when it changes.
 browser.storage.local
