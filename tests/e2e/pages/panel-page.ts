@@ -148,12 +148,20 @@ export class DevtoolsPanel {
     };
     await find((t) => t.url.endsWith(`${extensionId}/src/devtools/devtools.html`));
     const front = await DevtoolsPanel.attach(cdp, await find((t) => t.url.startsWith('devtools://')));
+    // The devtools page's panels.create reaches DevTools' front end a little after its target exists:
+    // look for the tab for up to 10 s before calling it missing.
     const shown = await front.evaluate<string>(`(async () => {
       const UI = await import('./ui/legacy/legacy.js');
       const view = UI.InspectorView.InspectorView.instance();
-      const id = view.tabbedPane.tabs.map((t) => t.id).find((i) => i.startsWith('chrome-extension://${extensionId}'));
-      if (id) await view.showPanel(id);
-      return id ?? 'none';
+      for (let i = 0; i < 100; i++) {
+        const id = view.tabbedPane.tabs.map((t) => t.id).find((i) => i.startsWith('chrome-extension://${extensionId}'));
+        if (id) {
+          await view.showPanel(id);
+          return id;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return 'none';
     })()`);
     if (shown === 'none') throw new Error('the 401 panel is not registered in DevTools');
     return DevtoolsPanel.attach(
