@@ -118,7 +118,12 @@ async function clearSite(
  * worker booted is settled as done with an unknown re-check, so the popup does not wait a minute for it.
  */
 export async function settleInterruptedClears(bootTime: number): Promise<void> {
-  const all = await browser.storage.session.get(null);
+  // Runs at every worker start: read only the state keys where the browser can list keys (Chromium
+  // 130+), not the whole session store with every tab log.
+  const area = browser.storage.session as { getKeys?: () => Promise<string[]> };
+  const keys = area.getKeys ? (await area.getKeys()).filter((k) => k.startsWith(stateKey(''))) : null;
+  if (keys?.length === 0) return;
+  const all = await browser.storage.session.get(keys);
   const stale = Object.entries(all).filter(
     (entry): entry is [string, ClearState] =>
       entry[0].startsWith(stateKey('')) &&
