@@ -98,7 +98,8 @@ test.describe('inside DevTools', () => {
         .toBeGreaterThan(0);
       const seen = await panel.evaluate<{ code?: string; findings: string[] }>(`(async () => {
         document.querySelector('[data-testid=panel-row] [title$="/wp-json/wp/v2/users/me"]').closest('[role=row]').click();
-        for (let i = 0; i < 50 && !document.querySelector('[data-fact=panel_fact_body_code]'); i++)
+        // The body arrives through getContent() after the entry itself: allow it up to 15 s under load.
+        for (let i = 0; i < 150 && !document.querySelector("[data-fact=panel_fact_body_code]"); i++)
           await new Promise((r) => setTimeout(r, 100));
         return {
           code: document.querySelector('[data-fact=panel_fact_body_code] dd')?.textContent,
