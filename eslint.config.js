@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import boundaries from './.ci/eslint-boundaries.js';
 
 export default tseslint.config(
   {
@@ -26,6 +27,7 @@ export default tseslint.config(
     // The core is pure: no browser API, no DOM, nothing outside src/core (../shared/STYLE.md).
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: {} },
+    plugins: { arch: boundaries },
     rules: {
       'no-restricted-globals': [
         'error',
@@ -33,30 +35,7 @@ export default tseslint.config(
           (name) => ({ name, message: 'src/core must stay free of browser APIs.' }),
         ),
       ],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            // Specifiers, not resolved paths: from src/core/<dir>/ only '../../' leaves the core (next block: src/core/*.ts).
-            { group: ['../../*'], message: 'src/core imports only from src/core.' },
-            { group: ['webextension-polyfill', 'preact', 'preact/*'], message: 'src/core stays pure.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/core/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['../*'], message: 'src/core imports only from src/core.' },
-            { group: ['webextension-polyfill', 'preact', 'preact/*'], message: 'src/core stays pure.' },
-          ],
-        },
-      ],
+      'arch/core-pure': 'error',
     },
   },
   {

@@ -1,10 +1,10 @@
-// After a clear: reload the tab and compare what the same URLs answer now (src/core/recheck.ts).
+// After a clear: reload the tab and compare what the same URLs answer now (src/core/clear-site/recheck.ts).
 // The listeners here are temporary and filtered to the one tab, for the reload only: the log keeps
 // only 401/407, so a 200 or 403 on the same URL is seen through webRequest.onCompleted.
 import { browser, type WebNavigation, type WebRequest } from '../shared/browser';
 import { readTabLog } from '../shared/storage';
-import type { AuthEvent } from '../core/event';
-import { recheckOutcome, type RecheckOutcome, type SeenStatus } from '../core/recheck';
+import type { AuthEvent } from '../core/record/event';
+import { recheckOutcome, type RecheckOutcome, type SeenStatus } from '../core/clear-site/recheck';
 import { text } from '../core/text';
 import { flush } from './store';
 

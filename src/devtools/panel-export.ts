@@ -1,7 +1,7 @@
 // The text of each export format for a set of events (one event or the filtered list).
-import type { AuthEvent, TabLog } from '../core/event';
-import { buildCurlScript } from '../core/export-curl';
-import { buildHar } from '../core/export-har';
+import type { AuthEvent, TabLog } from '../core/record/event';
+import { buildCurlScript } from '../core/export/curl';
+import { buildHar } from '../core/export/har';
 import { browser } from '../shared/browser';
 import type { ExportFormat } from '../ui/ExportBar';
 import { eventReport, tabReport } from '../ui/report';
@@ -12,7 +12,7 @@ const creator = (): { name: string; version: string } => ({
   version: browser.runtime.getManifest().version,
 });
 
-/** The markdown support report (src/core/report.ts via the UI's renderer), with live facts applied. */
+/** The markdown support report (src/core/export/report.ts via the UI's renderer), with live facts applied. */
 function reportText(events: readonly AuthEvent[], log: TabLog, analysis: PanelAnalysis): string {
   const views = events.map((e) => analysis.view(e));
   if (views.length === 1)

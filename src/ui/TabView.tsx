@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { BACKGROUND_TAB } from '../core/event';
+import { BACKGROUND_TAB } from '../core/record/event';
 import { ClearSiteConfirm } from './ClearSiteConfirm';
 import { CopyReport } from './CopyReport';
 import { EmptyState } from './EmptyState';

@@ -2,13 +2,13 @@
 // substitutions as the call passes at most; template keys are expanded from their known values.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CLEAR_KINDS } from '../../src/core/site-scope';
+import { CLEAR_KINDS } from '../../src/core/clear-site/scope';
 import { loadMessages } from './render-text';
 
 const SOURCES = [
-  'src/core/site-scope.ts',
-  'src/core/cookie-restore.ts',
-  'src/core/recheck.ts',
+  'src/core/clear-site/scope.ts',
+  'src/core/clear-site/cookie-restore.ts',
+  'src/core/clear-site/recheck.ts',
   'src/background/clear-site-data.ts',
   'src/background/clear-site-undo.ts',
   'src/background/clear-site-recheck.ts',

@@ -4,7 +4,7 @@ import {
   recheckOutcome,
   type RecheckInput,
   type RecheckKind,
-} from '../../src/core/recheck';
+} from '../../src/core/clear-site/recheck';
 import { ch, makeEvent, www } from './fixtures/events';
 import { renderText } from './render-text';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose, type Finding, RULES } from '../../src/core/diagnose';
 import { deriveFacts } from '../../src/core/diagnose/facts';
 import { ALL_RULES } from '../../src/core/diagnose/rules';
-import type { AuthEvent } from '../../src/core/event';
+import type { AuthEvent } from '../../src/core/record/event';
 import { ch, makeEvent, renderFindings, www } from './fixtures/events';
 import { loadMessages } from './render-text';
 
@@ -141,7 +141,7 @@ describe('each rule on its own', () => {
 describe('message keys named in the rule sources', () => {
   // A static pass over the sources, so rare branches that no fixture reaches still have their strings.
   const dir = new URL('../../src/core/diagnose/', import.meta.url);
-  const sources = readdirSync(dir)
+  const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts'))
     .map((f) => readFileSync(new URL(f, dir), 'utf8'))
     .join('\n');

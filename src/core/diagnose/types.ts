@@ -1,5 +1,5 @@
-import type { AuthEvent } from '../event';
-import type { JwtFacts } from '../jwt';
+import type { AuthEvent } from '../record/event';
+import type { JwtFacts } from './jwt';
 import type { Text } from '../text';
 import type { Facts } from './facts';
 

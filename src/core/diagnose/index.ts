@@ -1,0 +1,23 @@
+// Issue 4: the diagnosis engine. Pure: the event record in, ranked findings (message ids) out.
+import type { AuthEvent } from '../record/event';
+import { runDiagnosis } from './run';
+import type { DiagnoseContext, Finding } from './types';
+
+export type { DiagnoseContext, Finding, FindingKind, RuleFamily, RuleInfo } from './types';
+export { RULES } from './rules';
+
+/**
+ * Explains why a 401/407 happened: ranked findings, causes with direct evidence first, then server
+ * bugs, possible causes and background info; never empty (the last resort is the general checklist).
+ *
+ * @param event the captured response.
+ * @param history the tab's other events (loops, bursts, idle time); the event itself may be included.
+ * @param context optional facts the record lacks: decoded JWT claims, page load time, platform.
+ */
+export function diagnose(
+  event: AuthEvent,
+  history: readonly AuthEvent[],
+  context?: DiagnoseContext,
+): Finding[] {
+  return runDiagnosis(event, history, context);
+}

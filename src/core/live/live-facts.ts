@@ -1,0 +1,109 @@
+// What the panel learns from DevTools' HAR entries (devtools.network.onRequestFinished): exactly
+// which credentials went out and the JWT's claims. Pure. Only derived facts and a MASKED copy of the
+// entry are kept, in the panel's memory only — never the token, never in storage.
+import { isAuthStatus } from '../record/build';
+import type { LiveHarEntry } from '../export/har';
+import { decodeJwtFacts, type JwtFacts } from '../diagnose/jwt';
+import { MASK, maskHeader, maskUrl } from '../export/redact-har';
+import { credentialScheme } from '../record/credential-scheme';
+
+/** Facts about one request DevTools saw, matched later to the stored event by method, URL and time. */
+export interface LiveFacts {
+  method: string;
+  /** The request URL with credentials masked (maskUrl). */
+  url: string;
+  status: number;
+  /** Request start and end, ms since epoch. */
+  start: number;
+  end: number;
+  authorizationScheme?: string;
+  cookieSent: boolean;
+  cookieNames: string[];
+  jwt?: JwtFacts;
+  /** WordPress REST `code` of a small JSON body (filled later, after getContent). */
+  bodyCode?: string;
+  serverIp?: string;
+  /** The entry with every credential masked: what the exports use. */
+  entry: LiveHarEntry;
+}
+
+const MAX_CODE = 64;
+
+const header = (entry: LiveHarEntry, name: string): string | undefined =>
+  entry.request.headers?.find((h) => String(h.name).toLowerCase() === name)?.value;
+
+function cookieNamesOf(entry: LiveHarEntry): string[] {
+  const fromList = (entry.request.cookies ?? []).map((c) => String(c.name));
+  if (fromList.length) return fromList;
+  const raw = header(entry, 'cookie') ?? '';
+  return raw
+    .split(';')
+    .map((p) => p.split('=', 1)[0]!.trim())
+    .filter(Boolean);
+}
+
+/** The entry with credentials masked and the body dropped, safe to hold and export. */
+export function maskLiveEntry(entry: LiveHarEntry): LiveHarEntry {
+  const mask = (list?: { name: string; value: string }[]) =>
+    list?.map((h) => ({ name: String(h.name), value: maskHeader(String(h.name), String(h.value)) }));
+  const cookies = (list?: LiveHarEntry['request']['cookies']) => list?.map((c) => ({ ...c, value: MASK }));
+  const { content } = entry.response;
+  return {
+    startedDateTime: entry.startedDateTime,
+    time: entry.time,
+    timings: entry.timings,
+    serverIPAddress: entry.serverIPAddress,
+    request: {
+      ...entry.request,
+      url: maskUrl(entry.request.url),
+      headers: mask(entry.request.headers),
+      cookies: cookies(entry.request.cookies),
+      queryString: undefined,
+    },
+    response: {
+      ...entry.response,
+      headers: mask(entry.response.headers),
+      cookies: cookies(entry.response.cookies),
+      content: content ? { size: content.size, mimeType: content.mimeType } : undefined,
+    },
+  } as LiveHarEntry;
+}
+
+/** Facts of a 401/407 HAR entry; undefined for any other status (only those are matched). */
+export function factsFromEntry(entry: LiveHarEntry): LiveFacts | undefined {
+  if (!isAuthStatus(entry.response.status)) return undefined;
+  const start = Date.parse(entry.startedDateTime ?? '');
+  if (!Number.isFinite(start)) return undefined;
+  const auth = header(entry, entry.response.status === 407 ? 'proxy-authorization' : 'authorization');
+  // A bare key is recorded as NO_SCHEME, never as a scheme word (credential-scheme.ts).
+  const scheme = auth === undefined ? undefined : credentialScheme(auth);
+  const facts: LiveFacts = {
+    method: entry.request.method.toUpperCase(),
+    // Masked: the key to match events by must not keep a token of the query string either.
+    url: maskUrl(entry.request.url),
+    status: entry.response.status,
+    start,
+    end: start + Math.max(0, entry.time ?? 0),
+    cookieSent: header(entry, 'cookie') !== undefined || (entry.request.cookies?.length ?? 0) > 0,
+    cookieNames: cookieNamesOf(entry),
+    entry: maskLiveEntry(entry),
+  };
+  if (scheme) facts.authorizationScheme = scheme;
+  // RFC 6750 §2.1: the bearer token follows the scheme word; decode claims, keep only those.
+  const jwt = auth && /^bearer$/i.test(scheme ?? '') ? decodeJwtFacts(auth) : undefined;
+  if (jwt) facts.jwt = jwt;
+  if (entry.serverIPAddress) facts.serverIp = String(entry.serverIPAddress).replace(/^\[|\]$/g, '');
+  return facts;
+}
+
+/** WordPress REST errors are `{"code":"rest_not_logged_in",...}`: the code only, capped and plain. */
+export function bodyCodeOf(body: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(body);
+    const code = (value as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string' || !/^[\w.:-]+$/.test(code)) return undefined;
+    return code.slice(0, MAX_CODE);
+  } catch {
+    return undefined;
+  }
+}

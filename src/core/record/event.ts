@@ -1,0 +1,113 @@
+import type { ParseResult } from '../challenge';
+
+/** tabId of requests that belong to no tab (service workers, other extensions): the "background" group. */
+export const BACKGROUND_TAB = -1;
+
+export type ChallengeFieldName = 'www-authenticate' | 'proxy-authenticate';
+
+/** One challenge header line exactly as received, in arrival order (RFC 9110 §5.3 keeps order). */
+export interface ChallengeField {
+  name: ChallengeFieldName;
+  value: string;
+  /** The value was cut to a storage cap (8 KB) because it was huge; parse ran on the kept part. */
+  truncated?: boolean;
+}
+
+/** One hop of the request's redirect chain, oldest first; the event's own url is where it ended. */
+export interface RedirectHop {
+  url: string;
+  status: number;
+  redirectUrl: string;
+  ip?: string;
+  fromCache?: boolean;
+}
+
+/**
+ * What we know about credentials on the failing request. Values never appear here: only the scheme
+ * word of an Authorization header and cookie *names*. Each fact says how it was learnt, because some
+ * are observed on the request itself and some are inferred after the 401 (see README "What is known").
+ */
+export interface CredentialFacts {
+  /** Scheme word of an Authorization / Proxy-Authorization header seen on the request (e.g. "Bearer"). */
+  authorizationScheme?: string;
+  /** Whether request headers were observable for this request at all ('seen' = we looked). */
+  requestHeaders: 'seen' | 'unknown';
+  /** Cookie header on the request: true/false when seen, absent when unknown. */
+  cookieSent?: boolean;
+  /** Names of cookies the browser holds for this URL, read right after the 401 (inferred "would be sent"). */
+  cookieNames?: string[];
+  /** Non-blocking onAuthRequired: the scheme the browser itself picked to answer (lower-case), if any. */
+  browserAuth?: { scheme: string; realm?: string; isProxy: boolean };
+}
+
+/** Response facts the diagnosis rules need; names only for Set-Cookie, never values. */
+export interface ResponseFacts {
+  server?: string;
+  poweredBy?: string;
+  contentType?: string;
+  contentLength?: number;
+  /** A `Link: <...>; rel="https://api.w.org/"` header: the WordPress REST API announces itself. */
+  wpApiLink?: boolean;
+  retryAfter?: string;
+  clearSiteData?: string;
+  setCookieNames: string[];
+  /** Set-Cookie names that clear or expire the cookie (Max-Age<=0 or Expires in the past). */
+  setCookieCleared: string[];
+  /**
+   * A short machine code from the response body, where a reader could see the body (the DevTools panel's
+   * HAR; webRequest cannot): WordPress REST `code` ("rest_not_logged_in"), IIS detailed error "401.2".
+   * Only the code, capped; never the body.
+   */
+  bodyCode?: string;
+  /** Other response headers worth showing (e.g. x-wp-*, www-authenticate-related vendor headers), lower-cased names. */
+  extra?: Record<string, string>;
+}
+
+/** One captured 401/407 response. Stored in storage.session; every field is JSON. */
+export interface AuthEvent {
+  /** Unique within the browser session: `${requestId}:${timeStamp}`. */
+  id: string;
+  /** ms since epoch (webRequest timeStamp). */
+  time: number;
+  tabId: number;
+  frameId: number;
+  parentFrameId: number;
+  documentId?: string;
+  /** Page load this event belongs to (see TabLog.pages); '' for the background group. */
+  pageId: string;
+  url: string;
+  method: string;
+  /** webRequest ResourceType: main_frame, sub_frame, xmlhttprequest, image, script, ... */
+  type: string;
+  status: number;
+  statusLine: string;
+  initiator?: string;
+  ip?: string;
+  fromCache?: boolean;
+  /** onErrorOccurred after the response, e.g. net::ERR_INVALID_AUTH_CREDENTIALS. */
+  error?: string;
+  challengeFields: ChallengeField[];
+  /** parseChallenges over the fields of the relevant name (WWW- for 401, Proxy- for 407). */
+  parse: ParseResult;
+  redirects: RedirectHop[];
+  credentials: CredentialFacts;
+  response: ResponseFacts;
+}
+
+/** A page load (main-frame navigation) in a tab; events are grouped by it. */
+export interface PageLoad {
+  id: string;
+  url: string;
+  time: number;
+}
+
+/** Everything stored for one tab (or the background group, tabId -1). */
+export interface TabLog {
+  tabId: number;
+  /** Oldest first. */
+  events: AuthEvent[];
+  /** Oldest first; only the loads that still have events or are current. */
+  pages: PageLoad[];
+  /** Events dropped for the per-tab cap or the global byte budget (oldest first). */
+  dropped: number;
+}
