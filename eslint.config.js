@@ -39,6 +39,12 @@ export default tseslint.config(
     },
   },
   {
+    // Outside a src/core/<folder>/, import that folder only through its index.ts face (INTERNALS.md).
+    files: ['src/**/*.{ts,tsx}', 'tests/**/*.ts', 'bench/**/*.ts', 'demo/**/*.ts', '.ci/**/*.ts'],
+    plugins: { arch: boundaries },
+    rules: { 'arch/folder-face': 'error' },
+  },
+  {
     // Only src/shared/browser.ts may import the polyfill.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/shared/browser.ts', 'src/core/**'],

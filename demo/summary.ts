@@ -1,6 +1,6 @@
 // What the extension captured during a demo run, per scenario: read from its storage.session dump
 // (TabLog per tab) and matched to the scenario table by endpoint path and origin.
-import type { AuthEvent, TabLog } from '../src/core/record/event';
+import type { AuthEvent, TabLog } from '../src/core/record';
 import type { Scenario } from './scenario-types';
 
 export interface ScenarioTally {

@@ -2,8 +2,8 @@
 // under BYTE_BUDGET, and a failed write drops the oldest events and retries instead of losing a log.
 import { browser } from '../shared/browser';
 import { tabKey } from '../shared/storage';
-import type { TabLog } from '../core/record/event';
-import { BYTE_BUDGET, jsonSize, trimToBudget } from '../core/record/tab-log';
+import type { TabLog } from '../core/record';
+import { BYTE_BUDGET, jsonSize, trimToBudget } from '../core/record';
 
 const BUDGET_CHECK_MS = 2000;
 let budgetCheckedAt = 0;

@@ -1,10 +1,10 @@
 // webRequest listeners: every response reaches onHeadersReceived (Chromium has no status filter), so
 // each listener does O(1) work and returns unless the request is a captured 401/407.
 import type { WebRequest } from '../shared/browser';
-import type { CredentialFacts, RedirectHop } from '../core/record/event';
-import { buildAuthEvent, isAuthStatus, storedUrl, type ResponseDetails } from '../core/record/build';
-import { cookieScopeUrl } from '../core/record/response-facts';
-import { credentialScheme } from '../core/record/credential-scheme';
+import type { CredentialFacts, RedirectHop } from '../core/record';
+import { buildAuthEvent, isAuthStatus, storedUrl, type ResponseDetails } from '../core/record';
+import { cookieScopeUrl } from '../core/record';
+import { credentialScheme } from '../core/record';
 import { BoundedMap } from './bounded-map';
 import { enqueue } from './store';
 

@@ -3,8 +3,8 @@
 // origin's cached Basic/Digest credentials with its cookies (platform-notes, observed). Firefox:
 // browsingData takes exact `hostnames`, and cookies go through the cookies API one by one.
 import { browser } from '../shared/browser';
-import { cookieUrl, type SavedCookie, type SetDetails } from '../core/clear-site/cookie-restore';
-import type { ClearKind, ClearScope } from '../core/clear-site/scope';
+import { cookieUrl, type SavedCookie, type SetDetails } from '../core/clear-site';
+import type { ClearKind, ClearScope } from '../core/clear-site';
 
 // The polyfill's types predate `origins` and `cacheStorage` (Chromium 74+ / 72+).
 type RemovalOptions = { origins?: string[]; hostnames?: string[] };

@@ -3,8 +3,8 @@
 // only 401/407, so a 200 or 403 on the same URL is seen through webRequest.onCompleted.
 import { browser, type WebNavigation, type WebRequest } from '../shared/browser';
 import { readTabLog } from '../shared/storage';
-import type { AuthEvent } from '../core/record/event';
-import { recheckOutcome, type RecheckOutcome, type SeenStatus } from '../core/clear-site/recheck';
+import type { AuthEvent } from '../core/record';
+import { recheckOutcome, type RecheckOutcome, type SeenStatus } from '../core/clear-site';
 import { text } from '../core/text';
 import { flush } from './store';
 

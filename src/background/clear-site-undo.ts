@@ -9,7 +9,7 @@ import {
   type ClearState,
   type RestoreFailure,
 } from '../shared/clear-site';
-import { cookieLabel, restoreDifferences, toSetDetails, type SavedCookie } from '../core/clear-site/cookie-restore';
+import { cookieLabel, restoreDifferences, toSetDetails, type SavedCookie } from '../core/clear-site';
 import { text } from '../core/text';
 import { cookieApi } from './clear-site-browser';
 

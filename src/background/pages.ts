@@ -1,7 +1,7 @@
 // Page-load grouping and badge upkeep on navigation. A main-frame commit starts a new page load in a
 // tab that has a log; Chromium wipes the per-tab badge at commit, so every commit re-applies it.
 import type { Tabs, WebNavigation } from '../shared/browser';
-import { storedUrl } from '../core/record/build';
+import { storedUrl } from '../core/record';
 import { enqueue } from './store';
 
 /** webNavigation.onCommitted: main frame only (sub-frame commits are not page loads). */

@@ -3,9 +3,9 @@
 // so writes never interleave (uBO's queued storage writes). A stopped worker loses at most one batch.
 import { browser } from '../shared/browser';
 import { tabKey } from '../shared/storage';
-import type { AuthEvent, PageLoad, TabLog } from '../core/record/event';
-import { cookieNamesOf } from '../core/record/response-facts';
-import { addEvent, addPage, emptyLog, patchEvents, type EventPatch } from '../core/record/tab-log';
+import type { AuthEvent, PageLoad, TabLog } from '../core/record';
+import { cookieNamesOf } from '../core/record';
+import { addEvent, addPage, emptyLog, patchEvents, type EventPatch } from '../core/record';
 import { showCount } from './badge';
 import { enforceBudget, writeWithinQuota } from './budget';
 

@@ -14,7 +14,7 @@ import { useTabStatus } from '../ui/use-tab-log';
 import { watchLiveHar } from './live-har';
 import { PanelAnalysis } from './panel-analysis';
 import { buildExport } from './panel-export';
-import { currentPageId, filterEvents, NO_FILTER, schemeOptions, type PanelFilter } from '../core/record/filter';
+import { currentPageId, filterEvents, NO_FILTER, schemeOptions, type PanelFilter } from '../core/record';
 import { PanelDetails } from './PanelDetails';
 import { PanelToolbar } from './PanelToolbar';
 import { usePanelLog } from './use-panel-log';

@@ -1,7 +1,7 @@
 // The details pane: the shared EventDetails (facts, redirect chain, findings with steps, challenges
 // explained, parse problems, raw headers) with what only the panel knows (credentials DevTools saw,
 // JWT claims, server IP) and this event's exports.
-import type { AuthEvent, TabLog } from '../core/record/event';
+import type { AuthEvent, TabLog } from '../core/record';
 import { CredentialFacts } from '../ui/CredentialFacts';
 import { EventDetails } from '../ui/EventDetails';
 import { ExportBar } from '../ui/ExportBar';

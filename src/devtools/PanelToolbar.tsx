@@ -1,5 +1,5 @@
 // The panel's filter bar, DevTools style: text, status, scheme, preserve log, and what is shown.
-import type { PanelFilter, StatusFilter } from '../core/record/filter';
+import type { PanelFilter, StatusFilter } from '../core/record';
 import { msg } from '../ui/i18n';
 
 interface Props {

@@ -2,9 +2,9 @@
 // HAR entry with full request headers (devtools.network.onRequestFinished). The 401/407 ones become
 // LiveFacts in memory; the entry itself is dropped after masking.
 import { browser } from '../shared/browser';
-import type { LiveHarEntry } from '../core/export/har';
-import { bodyCodeOf, factsFromEntry, type LiveFacts } from '../core/live/live-facts';
-import type { LiveFactsIndex } from '../core/live/live-facts-index';
+import type { LiveHarEntry } from '../core/export';
+import { bodyCodeOf, factsFromEntry, type LiveFacts } from '../core/live';
+import type { LiveFactsIndex } from '../core/live';
 
 // Bodies read for a WordPress-style `code`: small JSON only (a 401 body is a few hundred bytes).
 const MAX_BODY = 64 * 1024;

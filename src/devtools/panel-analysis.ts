@@ -2,12 +2,12 @@
 // JWT claims, body code), its diagnosis, and its export item. Memoized per event object and per
 // change of the live facts, so only rows in view are ever diagnosed.
 import type { Finding } from '../core/diagnose';
-import type { AuthEvent, TabLog } from '../core/record/event';
-import type { ExportItem } from '../core/export/har';
-import type { JwtFacts } from '../core/diagnose/jwt';
+import type { AuthEvent, TabLog } from '../core/record';
+import type { ExportItem } from '../core/export';
+import type { JwtFacts } from '../core/diagnose';
 import { findingsFor } from '../ui/analysis';
-import { enrichEvent, LiveFactsIndex } from '../core/live/live-facts-index';
-import type { LiveFacts } from '../core/live/live-facts';
+import { enrichEvent, LiveFactsIndex } from '../core/live';
+import type { LiveFacts } from '../core/live';
 
 export interface EventView {
   /** The record with live facts applied (in memory only). */

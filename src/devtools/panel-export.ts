@@ -1,7 +1,7 @@
 // The text of each export format for a set of events (one event or the filtered list).
-import type { AuthEvent, TabLog } from '../core/record/event';
-import { buildCurlScript } from '../core/export/curl';
-import { buildHar } from '../core/export/har';
+import type { AuthEvent, TabLog } from '../core/record';
+import { buildCurlScript } from '../core/export';
+import { buildHar } from '../core/export';
 import { browser } from '../shared/browser';
 import type { ExportFormat } from '../ui/ExportBar';
 import { eventReport, tabReport } from '../ui/report';

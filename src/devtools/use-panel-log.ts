@@ -2,7 +2,7 @@
 // panel's memory, so events the store drops for its per-tab cap (500) stay listed while the panel is
 // open — DevTools' "preserve log" semantics. A cleared (empty) store log clears the history too.
 import { useMemo, useRef } from 'preact/hooks';
-import type { AuthEvent, PageLoad, TabLog } from '../core/record/event';
+import type { AuthEvent, PageLoad, TabLog } from '../core/record';
 import { useTabLog, type LogState } from '../ui/use-tab-log';
 
 export interface PanelLog {

@@ -2,7 +2,7 @@
 // known finding (or nothing), and the rows in view are diagnosed in small time slices afterwards, so a
 // filter keystroke or a scroll never waits for diagnosis (bench/panel.bench.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AuthEvent, TabLog } from '../core/record/event';
+import type { AuthEvent, TabLog } from '../core/record';
 import { t } from '../ui/i18n';
 import type { PanelAnalysis } from './panel-analysis';
 

@@ -1,9 +1,9 @@
 // What "clear this site" keeps in storage.session, shared by the worker and the popup. The cookie
 // snapshot (with values, for Undo) lives under its own key, is read only by the worker, expires after
 // ten minutes and is never exported; the state key the popup watches carries no cookie value.
-import type { SavedCookie } from '../core/clear-site/cookie-restore';
-import type { RecheckOutcome } from '../core/clear-site/recheck';
-import type { ClearKind } from '../core/clear-site/scope';
+import type { SavedCookie } from '../core/clear-site';
+import type { RecheckOutcome } from '../core/clear-site';
+import type { ClearKind } from '../core/clear-site';
 import type { Text } from '../core/text';
 
 /** How long Undo stays possible after a clear. */

@@ -2,7 +2,7 @@
 // `{ [name]: payload }` on the wire, errors serialized and re-thrown at the caller, and only
 // this extension's own pages may ask for actions.
 import { browser, type Runtime } from './browser';
-import type { ClearKind, ClearScope, TargetProblem } from '../core/clear-site/scope';
+import type { ClearKind, ClearScope, TargetProblem } from '../core/clear-site';
 import type { ClearState } from './clear-site';
 
 /** Every message the UIs may send to the worker: name → [payload, result]. */

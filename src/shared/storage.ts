@@ -1,5 +1,5 @@
 import { browser } from './browser';
-import type { TabLog } from '../core/record/event';
+import type { TabLog } from '../core/record';
 
 /** storage.session key of a tab's log; tabId -1 is the background-requests group. */
 export const tabKey = (tabId: number): string => `tab:${tabId}`;

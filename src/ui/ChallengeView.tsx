@@ -1,6 +1,6 @@
 import type { Challenge } from '../core/challenge';
-import type { ChallengeFieldName } from '../core/record/event';
-import type { Explanation } from '../core/schemes/explain';
+import type { ChallengeFieldName } from '../core/record';
+import type { Explanation } from '../core/schemes';
 import { explain } from './analysis';
 import { msg, t } from './i18n';
 import { safeHref } from './links';

@@ -2,7 +2,7 @@
 // view). Shows the exact scope before acting; the worker does the clearing (clear-site-data.ts).
 import { useState } from 'preact/hooks';
 import { send } from '../shared/messages';
-import { DEFAULT_KINDS, targetProblemText, type ClearKind } from '../core/clear-site/scope';
+import { DEFAULT_KINDS, targetProblemText, type ClearKind } from '../core/clear-site';
 import { isBusy, useAction, useClearScope, useClearState, useTicker } from './clear-site-model';
 import { ResultView } from './ClearSiteParts';
 import { ClearSitePanel } from './ClearSitePanel';

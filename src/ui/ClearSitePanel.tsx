@@ -1,6 +1,6 @@
 // The confirmation of "clear this site": data kinds, the scope, the reload choice, Clear and Cancel.
-import type { ClearKind } from '../core/clear-site/scope';
-import { CLEAR_KINDS } from '../core/clear-site/scope';
+import type { ClearKind } from '../core/clear-site';
+import { CLEAR_KINDS } from '../core/clear-site';
 import type { ScopeState } from './clear-site-model';
 import { ScopeView } from './ClearSiteParts';
 import { msg } from './i18n';

@@ -1,10 +1,10 @@
 // Pieces of the "clear this site" panel: what will be cleared, and what happened.
 import type { ClearState } from '../shared/clear-site';
-import type { ClearScope } from '../core/clear-site/scope';
+import type { ClearScope } from '../core/clear-site';
 import { formatCountdown, irreversible } from './clear-site-model';
 import { isFirefoxUi } from './clear-site-platform';
 import { msg, t } from './i18n';
-import type { ClearKind } from '../core/clear-site/scope';
+import type { ClearKind } from '../core/clear-site';
 
 /** The scope before acting: site, cookies per domain (parent-domain and CHIPS counted), what is final. */
 export function ScopeView({ scope, kinds }: { scope: ClearScope; kinds: readonly ClearKind[] }) {

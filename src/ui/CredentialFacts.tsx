@@ -1,7 +1,7 @@
 // What went out with the failing request and where it went: the scheme word of the credentials,
 // cookies, the JWT's claims (decoded in memory by the panel), the server's IP. Never a value.
-import type { AuthEvent } from '../core/record/event';
-import type { JwtFacts } from '../core/diagnose/jwt';
+import type { AuthEvent } from '../core/record';
+import type { JwtFacts } from '../core/diagnose';
 import { absoluteTime } from './format';
 import { msg } from './i18n';
 

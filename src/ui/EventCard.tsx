@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AuthEvent, TabLog } from '../core/record/event';
+import type { AuthEvent, TabLog } from '../core/record';
 import { LazyDetails } from './LazyDetails';
 import { absoluteTime, relativeTime, shortUrl } from './format';
 import { has, msg } from './i18n';

@@ -1,5 +1,5 @@
 import type { DiagnoseContext } from '../core/diagnose';
-import type { AuthEvent, TabLog } from '../core/record/event';
+import type { AuthEvent, TabLog } from '../core/record';
 import { fieldFor, findingsFor } from './analysis';
 import { ChallengeView } from './ChallengeView';
 import { CopyReport } from './CopyReport';

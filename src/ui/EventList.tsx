@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import type { TabLog } from '../core/record/event';
+import type { TabLog } from '../core/record';
 import { ClearSite } from './ClearSite';
 import { EventCard } from './EventCard';
 import { absoluteTime, shortUrl } from './format';

@@ -2,7 +2,7 @@
 // so 10,000 events scroll and filter as fast as 10 (bench/panel.bench.ts). Keyboard: the grid holds
 // focus and points at the active row with aria-activedescendant (WAI-ARIA APG, grid pattern).
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { AuthEvent } from '../core/record/event';
+import type { AuthEvent } from '../core/record';
 import { absoluteTime } from './format';
 import { msg } from './i18n';
 import { ROW_HEIGHT, useTableKeys } from './use-table-keys';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AuthEvent, TabLog } from '../core/record/event';
+import type { AuthEvent, TabLog } from '../core/record';
 import { msg } from './i18n';
 
 // The details (explanation catalog, diagnosis rules, their views) are most of the popup's code but

@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import type { ChallengeField } from '../core/record/event';
+import type { ChallengeField } from '../core/record';
 import { msg } from './i18n';
 
 // Names are stored lower-cased; values exactly as received, in arrival order (RFC 9110 §5.3).

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { BACKGROUND_TAB } from '../core/record/event';
+import { BACKGROUND_TAB } from '../core/record';
 import { ClearSiteConfirm } from './ClearSiteConfirm';
 import { CopyReport } from './CopyReport';
 import { EmptyState } from './EmptyState';

@@ -1,12 +1,12 @@
 // The UI's calls into the explanation catalog and the diagnosis rules. Both are written in parallel
 // with the UI: the namespace imports keep the build working while a module holds only its contract
 // (a missing export reads as undefined), and a throwing rule never takes the popup down with it.
-import * as explainModule from '../core/schemes/explain';
+import * as explainModule from '../core/schemes';
 import * as diagnoseModule from '../core/diagnose';
-import type { Explanation } from '../core/schemes/explain';
+import type { Explanation } from '../core/schemes';
 import type { DiagnoseContext, Finding } from '../core/diagnose';
 import type { Challenge } from '../core/challenge';
-import type { AuthEvent, ChallengeFieldName, TabLog } from '../core/record/event';
+import type { AuthEvent, ChallengeFieldName, TabLog } from '../core/record';
 import { platform } from './platform';
 
 type Explain = typeof explainModule.explainChallenge;

@@ -16,7 +16,7 @@ import {
   type ClearKind,
   type ClearScope,
   type TargetProblem,
-} from '../core/clear-site/scope';
+} from '../core/clear-site';
 
 export type ScopeState =
   | { status: 'loading' }

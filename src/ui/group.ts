@@ -1,6 +1,6 @@
 // How the event list is grouped: by origin (default) or by page load. Pure functions over the
 // stored TabLog, newest first (the store keeps events oldest first).
-import type { AuthEvent, TabLog } from '../core/record/event';
+import type { AuthEvent, TabLog } from '../core/record';
 import { originOf } from './format';
 
 export type GroupBy = 'origin' | 'page';

@@ -1,8 +1,8 @@
 // The UI side of the support report: gathers what core/report.ts needs (findings, explanations, the
 // environment) and renders it in the UI's current language. The Markdown itself is built in core.
 import type { DiagnoseContext } from '../core/diagnose';
-import type { AuthEvent, TabLog } from '../core/record/event';
-import { buildReport, buildTabReport, type EventReportInput, type ReportEnvironment } from '../core/export/report';
+import type { AuthEvent, TabLog } from '../core/record';
+import { buildReport, buildTabReport, type EventReportInput, type ReportEnvironment } from '../core/export';
 import { browser } from '../shared/browser';
 import { explain, fieldFor, findingsFor } from './analysis';
 import { t } from './i18n';

@@ -1,7 +1,7 @@
 // Which tab a view shows and what state that tab is in (open, gone, a browser page no extension
 // may inspect). The popup picks the tab; the DevTools panel will pass the inspected tab's id.
 import { browser } from '../shared/browser';
-import { BACKGROUND_TAB } from '../core/record/event';
+import { BACKGROUND_TAB } from '../core/record';
 
 export type TabStatus =
   | { kind: 'background' }

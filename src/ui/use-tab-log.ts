@@ -1,6 +1,6 @@
 // Live state of one tab's log: read once, then follow every write the worker makes (watchTabLog).
 import { useLayoutEffect, useState } from 'preact/hooks';
-import type { TabLog } from '../core/record/event';
+import type { TabLog } from '../core/record';
 import { readTabLog, watchTabLog } from '../shared/storage';
 import { describeTab, type TabStatus } from './tab-target';
 

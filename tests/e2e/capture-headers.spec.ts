@@ -4,7 +4,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { test, expect, dumpLogs } from './fixtures';
 import { startOrigin, type TestOrigin } from './capture-server';
-import type { AuthEvent } from '../../src/core/record/event';
+import type { AuthEvent } from '../../src/core/record';
 import { diagnose } from '../../src/core/diagnose';
 
 let server: TestOrigin;

@@ -3,7 +3,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { test, expect, dumpLogs, tabIdOf } from './fixtures';
 import { startHostileOrigin, startOrigin, type TestOrigin } from './capture-server';
-import type { AuthEvent } from '../../src/core/record/event';
+import type { AuthEvent } from '../../src/core/record';
 
 let server: TestOrigin;
 test.beforeEach(async () => {

@@ -2,7 +2,7 @@
 // parent-domain, subdomain, CHIPS), cache and storage, leaves another site alone, Undo restores every
 // cookie with its attributes, the reload re-check is shown, Chromium's Basic cache goes with cookies.
 import type { Page, Worker } from '@playwright/test';
-import type { SavedCookie } from '../../src/core/clear-site/cookie-restore';
+import type { SavedCookie } from '../../src/core/clear-site';
 import { expect, tabIdOf, test } from './fixtures';
 import { startClearSiteServer, type ClearSiteServer } from './clear-site-server';
 import { allCookies, ClearSitePage, comparable, inA, setCookies } from './pages/clear-site-page';

@@ -7,7 +7,7 @@ import { startDemoServer, type DemoServer } from '../../demo/server';
 import { scenarioById } from '../../demo/scenarios';
 import { FAKE_TOKEN } from '../../demo/scenarios-bearer';
 import { eventsOf } from '../../demo/summary';
-import type { AuthEvent } from '../../src/core/record/event';
+import type { AuthEvent } from '../../src/core/record';
 import { PopupPage, cardFor, expandCard, findingIds, openTargetTab, seedLog } from './pages/popup-page';
 import { recordOf } from './pages/scenario-records';
 import { renderText } from '../unit/render-text';

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromiumArgs, findChromium, NO_CHROMIUM_HELP } from '../../demo/chromium';
-import type { TabLog } from '../../src/core/record/event';
+import type { TabLog } from '../../src/core/record';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
 /** Fixed by the manifest's "key". */

@@ -5,7 +5,7 @@ import { test, expect } from './fixtures';
 import { authEvent, basicAdmin, bearerExpired, tabLog } from './pages/auth-events';
 import { openTargetTab, seedLog } from './pages/popup-page';
 import { PanelPage } from './pages/panel-page';
-import type { AuthEvent } from '../../src/core/record/event';
+import type { AuthEvent } from '../../src/core/record';
 
 test('exports the shown events as HAR and cURL files with the scheme kept and no value', async ({
   context,

@@ -14,7 +14,7 @@ import {
 } from './pages/auth-events';
 import { openTargetTab, seedLog } from './pages/popup-page';
 import { PanelPage } from './pages/panel-page';
-import type { AuthEvent, TabLog } from '../../src/core/record/event';
+import type { AuthEvent, TabLog } from '../../src/core/record';
 
 /** Five events over two page loads: three on the first, two on the current one. */
 function twoLoads(tabId: number): TabLog {

@@ -15,7 +15,7 @@ import {
   tabLog,
 } from './pages/auth-events';
 import { openTargetTab, PopupPage, seedLog } from './pages/popup-page';
-import { explainChallenge } from '../../src/core/schemes/explain';
+import { explainChallenge } from '../../src/core/schemes';
 import { diagnose } from '../../src/core/diagnose';
 import type { Text } from '../../src/core/text';
 

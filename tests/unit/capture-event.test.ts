@@ -5,7 +5,7 @@ import {
   isAuthStatus,
   requestIdOf,
   type ResponseDetails,
-} from '../../src/core/record/build';
+} from '../../src/core/record';
 import { parseChallenges } from '../../src/core/challenge';
 
 /** onHeadersReceived details of a Chromium fetch that met a Bearer 401 (no ip: Chromium gives it later). */

@@ -6,7 +6,7 @@ import {
   toSetDetails,
   type SavedCookie,
   type SetDetails,
-} from '../../src/core/clear-site/cookie-restore';
+} from '../../src/core/clear-site';
 import { renderText } from './render-text';
 
 const NOW = Date.UTC(2026, 10, 23, 12) / 1000;

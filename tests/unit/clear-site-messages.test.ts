@@ -2,7 +2,7 @@
 // substitutions as the call passes at most; template keys are expanded from their known values.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CLEAR_KINDS } from '../../src/core/clear-site/scope';
+import { CLEAR_KINDS } from '../../src/core/clear-site';
 import { loadMessages } from './render-text';
 
 const SOURCES = [

@@ -4,7 +4,7 @@ import {
   recheckOutcome,
   type RecheckInput,
   type RecheckKind,
-} from '../../src/core/clear-site/recheck';
+} from '../../src/core/clear-site';
 import { ch, makeEvent, www } from './fixtures/events';
 import { renderText } from './render-text';
 

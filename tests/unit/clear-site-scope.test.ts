@@ -6,9 +6,9 @@ import {
   inSite,
   type CookieFacts,
   type TargetProblem,
-} from '../../src/core/clear-site/scope';
+} from '../../src/core/clear-site';
 import { renderText } from './render-text';
-import { targetProblemText } from '../../src/core/clear-site/scope';
+import { targetProblemText } from '../../src/core/clear-site';
 
 describe('clearTargetProblem', () => {
   const cases: [string, TargetProblem | null][] = [

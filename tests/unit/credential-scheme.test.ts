@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { credentialScheme, NO_SCHEME } from '../../src/core/record/credential-scheme';
-import { maskedAuthorization, maskHeaderValue } from '../../src/core/export/redact';
+import { credentialScheme, NO_SCHEME } from '../../src/core/record';
+import { maskedAuthorization, maskHeaderValue } from '../../src/core/export';
 
 // What may be stored of an Authorization value: the scheme word, never a credential.
 const cases: [label: string, value: string, scheme: string | undefined][] = [

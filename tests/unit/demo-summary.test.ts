@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { eventsOf, firstScheme, formatTally, tally } from '../../demo/summary';
 import { scenarioById, type Scenario } from '../../demo/scenarios';
 import { makeEvent, ch, www } from './fixtures/events';
-import type { TabLog } from '../../src/core/record/event';
+import type { TabLog } from '../../src/core/record';
 
 const ORIGINS = { main: 'http://127.0.0.1:4010', other: 'http://127.0.0.1:4011' };
 const scenario = (id: string): Scenario => scenarioById(id)!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteOf } from '../../src/core/diagnose/facts';
+import { siteOf } from '../../src/core/diagnose';
 import { ch, checkCase, type DiagnosisCase, makeEvent, www } from './fixtures/events';
 
 const T = Date.UTC(2026, 10, 23, 12, 0, 0);

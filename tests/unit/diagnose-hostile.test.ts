@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose, type Finding, RULES } from '../../src/core/diagnose';
-import { deriveFacts } from '../../src/core/diagnose/facts';
-import { ALL_RULES } from '../../src/core/diagnose/rules';
-import type { AuthEvent } from '../../src/core/record/event';
+import { deriveFacts } from '../../src/core/diagnose';
+import { ALL_RULES } from '../../src/core/diagnose';
+import type { AuthEvent } from '../../src/core/record';
 import { ch, makeEvent, renderFindings, www } from './fixtures/events';
 import { loadMessages } from './render-text';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Challenge } from '../../src/core/challenge';
-import type { ChallengeFieldName } from '../../src/core/record/event';
-import { chromiumPick, explainChallenge, rankForBrowser, type ParamLine } from '../../src/core/schemes/explain';
+import type { ChallengeFieldName } from '../../src/core/record';
+import { chromiumPick, explainChallenge, rankForBrowser, type ParamLine } from '../../src/core/schemes';
 import { renderText } from './render-text';
 
 const WWW: ChallengeFieldName = 'www-authenticate';

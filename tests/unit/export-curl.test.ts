@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { buildCurl, buildCurlScript, shellQuote } from '../../src/core/export/curl';
-import type { AuthEvent } from '../../src/core/record/event';
-import type { LiveHarEntry } from '../../src/core/export/har';
+import { buildCurl, buildCurlScript, shellQuote } from '../../src/core/export';
+import type { AuthEvent } from '../../src/core/record';
+import type { LiveHarEntry } from '../../src/core/export';
 import { authEvent, basicAdmin, bearerExpired, hostileRealm, proxyBasic } from '../e2e/pages/auth-events';
 
 /**

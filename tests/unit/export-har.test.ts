@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildHar, type LiveHarEntry } from '../../src/core/export/har';
-import type { AuthEvent } from '../../src/core/record/event';
+import { buildHar, type LiveHarEntry } from '../../src/core/export';
+import type { AuthEvent } from '../../src/core/record';
 import {
   authEvent,
   basicAdmin,

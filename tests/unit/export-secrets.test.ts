@@ -1,10 +1,10 @@
 // No credential value seen live in DevTools may reach an export or the panel's memory of it.
 import { describe, expect, it } from 'vitest';
-import { buildCurl, buildCurlScript } from '../../src/core/export/curl';
-import { buildHar, type LiveHarEntry } from '../../src/core/export/har';
-import type { AuthEvent } from '../../src/core/record/event';
-import { factsFromEntry } from '../../src/core/live/live-facts';
-import { enrichEvent, LiveFactsIndex } from '../../src/core/live/live-facts-index';
+import { buildCurl, buildCurlScript } from '../../src/core/export';
+import { buildHar, type LiveHarEntry } from '../../src/core/export';
+import type { AuthEvent } from '../../src/core/record';
+import { factsFromEntry } from '../../src/core/live';
+import { enrichEvent, LiveFactsIndex } from '../../src/core/live';
 import { authEvent, bearerExpired } from '../e2e/pages/auth-events';
 
 /** base64url of a JSON object (RFC 7515 §2). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeJwtFacts } from '../../src/core/diagnose/jwt';
+import { decodeJwtFacts } from '../../src/core/diagnose';
 
 const b64url = (value: unknown) =>
   Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');

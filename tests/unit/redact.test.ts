@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskHeaderValue, maskSecretsInText, maskUrl } from '../../src/core/export/redact';
+import { maskHeaderValue, maskSecretsInText, maskUrl } from '../../src/core/export';
 
 const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkZW1vIiwiZXhwIjoxNzAwMDAwMDAwfQ.ZGVtby1ub3Qtc2VjcmV0';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/core/diagnose';
-import type { AuthEvent } from '../../src/core/record/event';
-import { explainChallenge } from '../../src/core/schemes/explain';
+import type { AuthEvent } from '../../src/core/record';
+import { explainChallenge } from '../../src/core/schemes';
 import { parseChallenges } from '../../src/core/challenge';
-import { buildReport, buildTabReport, safeRender, type EventReportInput } from '../../src/core/export/report';
-import { code, codeBlock, inline } from '../../src/core/export/report-markdown';
+import { buildReport, buildTabReport, safeRender, type EventReportInput } from '../../src/core/export';
+import { code, codeBlock, inline } from '../../src/core/export';
 import { renderText } from './render-text';
 
 const JWT =

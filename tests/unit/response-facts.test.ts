@@ -9,7 +9,7 @@ import {
   MAX_FIELD_CHARS,
   responseFactsOf,
   setCookieName,
-} from '../../src/core/record/response-facts';
+} from '../../src/core/record';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Challenge } from '../../src/core/challenge';
-import type { ChallengeFieldName } from '../../src/core/record/event';
-import { explainChallenge } from '../../src/core/schemes/explain';
+import type { ChallengeFieldName } from '../../src/core/record';
+import { explainChallenge } from '../../src/core/schemes';
 import { catalogKeys, findScheme, SCHEMES, type SchemeInfo } from '../../src/core/schemes';
 import type { Text } from '../../src/core/text';
 import { loadMessages, placeholderCount, renderText } from './render-text';

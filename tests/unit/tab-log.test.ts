@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AuthEvent, TabLog } from '../../src/core/record/event';
-import { addEvent, addPage, emptyLog, jsonSize, patchEvents, trimToBudget } from '../../src/core/record/tab-log';
+import type { AuthEvent, TabLog } from '../../src/core/record';
+import { addEvent, addPage, emptyLog, jsonSize, patchEvents, trimToBudget } from '../../src/core/record';
 
 /** A minimal captured Bearer 401 from an API call (the shape buildAuthEvent produces). */
 function apiEvent(requestId: string, time: number, overrides: Partial<AuthEvent> = {}): AuthEvent {

@@ -1,7 +1,7 @@
 // Issue 5, step 4: after clearing, the tab is reloaded and the same URLs are compared with what they
 // answered before. Pure: the worker gathers the events (stored TabLog) and observed statuses.
 import { diagnose } from '../diagnose';
-import type { AuthEvent } from '../record/event';
+import type { AuthEvent } from '../record';
 import { text, type Text } from '../text';
 
 /** A response seen after the reload (any status: the log itself only keeps 401/407). */

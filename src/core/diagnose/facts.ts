@@ -1,4 +1,4 @@
-import type { AuthEvent } from '../record/event';
+import type { AuthEvent } from '../record';
 import type { Challenge } from '../challenge';
 
 /** What went out with the request, as far as we can tell. */

@@ -1,5 +1,5 @@
 // Issue 4: the diagnosis engine. Pure: the event record in, ranked findings (message ids) out.
-import type { AuthEvent } from '../record/event';
+import type { AuthEvent } from '../record';
 import { runDiagnosis } from './run';
 import type { DiagnoseContext, Finding } from './types';
 
@@ -21,3 +21,6 @@ export function diagnose(
 ): Finding[] {
   return runDiagnosis(event, history, context);
 }
+export * from './facts';
+export * from './jwt';
+export * from './rules';

@@ -1,5 +1,5 @@
 import { checklist } from './checklist';
-import type { AuthEvent } from '../record/event';
+import type { AuthEvent } from '../record';
 import { deriveFacts } from './facts';
 import { rank } from './rank';
 import { ALL_RULES } from './rules';

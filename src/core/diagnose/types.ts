@@ -1,4 +1,4 @@
-import type { AuthEvent } from '../record/event';
+import type { AuthEvent } from '../record';
 import type { JwtFacts } from './jwt';
 import type { Text } from '../text';
 import type { Facts } from './facts';

@@ -1,6 +1,6 @@
 // The HAR 1.2 entry of a stored record alone: what webRequest saw (challenge lines, response facts,
 // the scheme word of the credentials sent). No value is known, so none can leak; free text is masked.
-import type { AuthEvent } from '../record/event';
+import type { AuthEvent } from '../record';
 import type { HarEntry, HarNameValue, HarTimings } from './har-types';
 import { MASK, maskHeader, maskSecretsInText, maskUrl } from './redact-har';
 import { maskedAuthorization } from './redact';

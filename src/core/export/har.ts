@@ -1,7 +1,7 @@
 // HAR 1.2 export of captured 401/407 responses. A stored record becomes an entry with what it knows
 // (challenge lines, response facts, the scheme word of the credentials sent); when the panel saw the
 // request live in DevTools, that entry's full headers are used instead — masked, never raw.
-import type { AuthEvent, RedirectHop } from '../record/event';
+import type { AuthEvent, RedirectHop } from '../record';
 import type { Har, HarCookie, HarEntry, HarNameValue, HarTimings, LiveHarEntry } from './har-types';
 import { finite, nv, queryOf, recordEntry, UNKNOWN_TIMINGS } from './har-record';
 import { MASK, maskSecretsInText, maskUrl } from './redact-har';

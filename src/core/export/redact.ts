@@ -1,7 +1,7 @@
 // Redaction for anything that leaves the extension (support report, HAR / cURL exports): credential
 // values become `***`, names and scheme words stay so the text still explains the failure.
 // Pure string functions: they never throw and never need a valid URL or header.
-import { credentialScheme, NO_SCHEME } from '../record/credential-scheme';
+import { credentialScheme, NO_SCHEME } from '../record';
 
 /** What a redacted value is replaced with. */
 export const MASK = '***';

@@ -1,7 +1,7 @@
 // Sections of the support report that list what the record holds: challenges, parse problems,
 // redirects, credential facts and response facts. Every value passes a mask from ./redact first.
-import type { Explanation } from '../schemes/explain';
-import type { AuthEvent } from '../record/event';
+import type { Explanation } from '../schemes';
+import type { AuthEvent } from '../record';
 import { MASK, maskedAuthorization, maskHeaderValue, maskSecretsInText, maskUrl } from './redact';
 import { code, codeBlock, inline, item } from './report-markdown';
 import { text, type Text } from '../text';

@@ -1,8 +1,8 @@
 // The support report (issue 4): one captured 401/407 as Markdown a person can paste into a ticket,
 // in the UI's language (every label and finding goes through `render`), with every credential masked.
-import type { Explanation } from '../schemes/explain';
+import type { Explanation } from '../schemes';
 import type { Finding } from '../diagnose';
-import type { AuthEvent } from '../record/event';
+import type { AuthEvent } from '../record';
 import { maskSecretsInText, maskUrl } from './redact';
 import { code, inline, item } from './report-markdown';
 import {

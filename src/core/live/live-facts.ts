@@ -1,11 +1,11 @@
 // What the panel learns from DevTools' HAR entries (devtools.network.onRequestFinished): exactly
 // which credentials went out and the JWT's claims. Pure. Only derived facts and a MASKED copy of the
 // entry are kept, in the panel's memory only — never the token, never in storage.
-import { isAuthStatus } from '../record/build';
-import type { LiveHarEntry } from '../export/har';
-import { decodeJwtFacts, type JwtFacts } from '../diagnose/jwt';
-import { MASK, maskHeader, maskUrl } from '../export/redact-har';
-import { credentialScheme } from '../record/credential-scheme';
+import { isAuthStatus } from '../record';
+import type { LiveHarEntry } from '../export';
+import { decodeJwtFacts, type JwtFacts } from '../diagnose';
+import { MASK, maskHeader, maskUrl } from '../export';
+import { credentialScheme } from '../record';
 
 /** Facts about one request DevTools saw, matched later to the stored event by method, URL and time. */
 export interface LiveFacts {

@@ -3,7 +3,7 @@
 // the first challenge with the highest handler score: Negotiate 4 > NTLM 3 > Digest 2 > Basic 1,
 // whatever the server's order), net/http/http_auth_handler_digest.cc, and Firefox nsHttpDigestAuth.
 import type { Challenge } from '../challenge';
-import type { ChallengeFieldName } from '../record/event';
+import type { ChallengeFieldName } from '../record';
 import { findScheme } from './';
 import { CHROMIUM_DIGEST_ALGORITHMS } from './digest';
 import type { SchemeInfo } from './types';

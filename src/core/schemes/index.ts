@@ -43,3 +43,4 @@ export function catalogKeys(scheme: SchemeInfo): { key: string; args: number }[]
   if (scheme.browserNote) keys.push({ key: scheme.browserNote, args: 0 });
   return keys;
 }
+export * from './explain';

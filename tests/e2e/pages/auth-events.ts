@@ -1,6 +1,6 @@
 // Realistic stored records for seeding storage.session directly, so the popup tests do not depend on
 // capture timing. Shapes follow src/core/record/event.ts; parse results are what the parser returns.
-import type { AuthEvent, ChallengeField, PageLoad, TabLog } from '../../../src/core/record/event';
+import type { AuthEvent, ChallengeField, PageLoad, TabLog } from '../../../src/core/record';
 import type { ParseResult } from '../../../src/core/challenge';
 
 const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);

@@ -1,7 +1,7 @@
 // Page object for the "clear this site" UI (src/ui/ClearSite.tsx) inside the popup, and worker-side
 // cookie helpers for the clear-site e2e.
 import type { Locator, Page, Worker } from '@playwright/test';
-import type { SavedCookie } from '../../../src/core/clear-site/cookie-restore';
+import type { SavedCookie } from '../../../src/core/clear-site';
 
 export class ClearSitePage {
   constructor(

@@ -1,7 +1,7 @@
 // Page object for the popup view (src/popup/popup.html), opened as a plain extension page with
 // ?tabId=N, plus the helpers that seed and read the worker's store directly.
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
-import type { TabLog } from '../../../src/core/record/event';
+import type { TabLog } from '../../../src/core/record';
 
 /** Writes a tab's log into storage.session as the worker would. */
 export async function seedLog(worker: Worker, log: TabLog): Promise<void> {

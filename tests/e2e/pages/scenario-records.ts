@@ -3,8 +3,8 @@
 // DevTools panel from HAR). The demo's real response, fetched over raw HTTP, goes through the
 // extension's own record builder (buildAuthEvent), as Firefox's webRequest or the panel would see it.
 import { request } from 'node:http';
-import { buildAuthEvent } from '../../../src/core/record/build';
-import type { AuthEvent, CredentialFacts, ResponseFacts } from '../../../src/core/record/event';
+import { buildAuthEvent } from '../../../src/core/record';
+import type { AuthEvent, CredentialFacts, ResponseFacts } from '../../../src/core/record';
 
 interface Raw {
   status: number;

@@ -1,4 +1,4 @@
-import type { AuthEvent } from '../../record/event';
+import type { AuthEvent } from '../../record';
 import { finding, ruleStep, step } from '../finding';
 import { REF } from '../refs';
 import type { Rule } from '../types';

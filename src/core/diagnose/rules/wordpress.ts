@@ -1,4 +1,4 @@
-import type { AuthEvent } from '../../record/event';
+import type { AuthEvent } from '../../record';
 import type { Facts } from '../facts';
 import { finding, ruleStep, step } from '../finding';
 import { REF } from '../refs';

@@ -1,0 +1,4 @@
+// The public face of src/core/clear-site: code outside this folder imports only this file.
+export * from './cookie-restore';
+export * from './recheck';
+export * from './scope';
