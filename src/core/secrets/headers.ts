@@ -117,7 +117,11 @@ export function maskSetCookie(value: string): string {
           const eq = part.indexOf('=');
           const name = (eq < 0 ? part : part.slice(0, eq)).trim();
           if (i === 0) return eq < 0 || name === '' ? MASK : `${part.slice(0, eq)}=${MASK}`;
-          return COOKIE_ATTRIBUTES.has(name.toLowerCase()) ? part : eq < 0 ? ` ${MASK}` : `${part.slice(0, eq)}=${MASK}`;
+          return COOKIE_ATTRIBUTES.has(name.toLowerCase())
+            ? part
+            : eq < 0
+              ? ` ${MASK}`
+              : `${part.slice(0, eq)}=${MASK}`;
         })
         .join(';'),
     )
