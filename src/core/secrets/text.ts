@@ -36,20 +36,25 @@ function isCredentialish(run: string): boolean {
 const isSchemeWord = (run: string): boolean =>
   run.length <= 32 && (findScheme(run) !== undefined || /^(token|apikey|api-key|jwt)$/i.test(run));
 
+/** The run with its %-escapes decoded (a broken escape elsewhere does not stop the others). */
 function decoded(run: string): string | undefined {
   if (!run.includes('%')) return undefined;
+  let plain: string;
   try {
-    const plain = decodeURIComponent(run);
-    return plain === run ? undefined : plain;
+    plain = decodeURIComponent(run);
   } catch {
-    return undefined;
+    // RFC 3986 §2.1: decode the ASCII escapes; a stray `%` or a broken UTF-8 sequence stays as written.
+    plain = run.replace(/%([0-7][0-9A-Fa-f])/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   }
+  return plain === run ? undefined : plain;
 }
 
 class TextMasker {
   private readonly out: string[] = [];
   private i = 0;
   private afterScheme = false;
+  /** The run after `Authorization: Bearer` is the credential, whatever it looks like. */
+  private forceNext = false;
 
   constructor(
     private readonly text: string,
@@ -81,19 +86,23 @@ class TextMasker {
     const { text } = this;
     const run = text.slice(start, end);
     const wasAfterScheme = this.afterScheme;
+    const forced = this.forceNext && wasAfterScheme;
     this.afterScheme = false;
+    this.forceNext = false;
     if (text.startsWith('://', end) && isUrlScheme(text, start, end)) return this.url(start, end);
     let k = end;
     while (k < text.length && isNameCloser(text[k])) k++;
     tick(k - end);
     const op = text[k];
     const assigns = (op === '=' && text[k + 1] !== '=') || (op === ':' && !text.startsWith('://', k));
-    if (assigns && isSecretName(run)) return this.secretValue(start, k + 1);
-    // A %-encoded run is judged by what it decodes to (an encoded URL is not a random run).
+    // A %-encoded run is judged by what it decodes to (an encoded URL is not a random run); masked
+    // whole when that holds a secret, since re-encoding would write escapes the input did not have.
     const plain = decoded(run);
+    if (plain !== undefined && maskTextAt(plain, this.depth + 1) !== plain) return this.masked(end);
+    if (assigns && isSecretName(run)) return this.secretValue(start, k + 1);
+    if (forced && !assigns) return this.masked(end);
     if (plain !== undefined) {
-      const masked = maskTextAt(plain, this.depth + 1);
-      this.out.push(masked === plain ? run : encodeURIComponent(masked));
+      this.out.push(run);
       this.i = end;
       return;
     }
@@ -136,19 +145,18 @@ class TextMasker {
       this.out.push(quote);
       if (e > v + 1) this.out.push(MASK);
     } else if (quote !== '{' && quote !== '[') {
-      while (e < text.length && !VALUE_END.has(text[e]!)) e++;
-      if (e > v) this.out.push(this.schemePrefix(text.slice(v, e)) + MASK);
+      // Up to the next space: what follows is judged on its own (a URL, another pair).
+      while (e < text.length && !VALUE_END.has(text[e]!) && !isSpace(text[e])) e++;
+      const value = text.slice(v, e);
+      if (isSpace(text[e]) && isSchemeWord(value)) {
+        // `Authorization: Bearer abc`: the scheme word stays, the next run is the credential.
+        this.out.push(value);
+        this.afterScheme = true;
+        this.forceNext = true;
+      } else if (e > v) this.out.push(MASK);
     }
     tick(e - valueStart);
     this.i = e;
-  }
-
-  /** `Bearer abc` → `Bearer `: the scheme word of an Authorization-like value is not the secret. */
-  private schemePrefix(value: string): string {
-    const space = value.indexOf(' ');
-    if (space <= 0) return '';
-    const word = value.slice(0, space);
-    return isSchemeWord(word) ? `${word} ` : '';
   }
 }
 
