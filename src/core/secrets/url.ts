@@ -16,6 +16,11 @@ const PLAIN_WORD = /^[A-Za-z_.-]{1,32}$/;
 /** One parameter value: shapes, nested URLs and pairs (through maskText), %-encoded or not. */
 function maskValue(value: string, depth: number): string {
   if (value === '' || value === MASK) return value;
+  // Fast path: one token run (no `%`, `:`, `=`, space...) is judged by its shape alone.
+  let run = true;
+  for (let i = 0; i < value.length && run; i++) run = isRunChar(value.charCodeAt(i));
+  tick(value.length);
+  if (run) return runLooksSecret(value, 0, value.length) ? MASK : value;
   return maskTextAt(value, depth + 1);
 }
 
@@ -24,10 +29,10 @@ export function maskParams(params: string, depth: number): string {
   const out: string[] = [];
   let start = 0;
   for (let i = 0; i <= params.length; i++) {
-    const c = params[i];
-    if (i < params.length && c !== '&' && c !== ';') continue;
+    const code = i < params.length ? params.charCodeAt(i) : -1;
+    if (code !== -1 && code !== 38 && code !== 59) continue; // '&', ';'
     out.push(maskPart(params.slice(start, i), depth));
-    if (i < params.length) out.push(c!);
+    if (code !== -1) out.push(code === 38 ? '&' : ';');
     start = i + 1;
   }
   tick(params.length);
@@ -49,6 +54,7 @@ function maskPart(part: string, depth: number): string {
 }
 
 function looksLikeSecretRun(text: string): boolean {
+  if (text.length < 8) return false;
   for (let i = 0; i < text.length; i++) if (!isRunChar(text.charCodeAt(i))) return false;
   return runLooksSecret(text, 0, text.length);
 }
