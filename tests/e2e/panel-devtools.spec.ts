@@ -42,7 +42,7 @@ test.describe('inside DevTools', () => {
     const panel = await DevtoolsPanel.open(await context.newCDPSession(page), extensionId);
     const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
     const jwt = `${b64({ alg: 'HS256' })}.${b64({ iss: 'https://id.a.test', exp: 1_900_000_000, scope: 'read' })}.SIGNATURE-SECRET-42`;
-    const rowCount = `document.querySelectorAll('[data-testid=panel-row] [title$="/canary?jwt=1"]').length`;
+    const rowCount = `document.querySelectorAll('[data-testid=panel-row] [title$="/canary?case=jwt"]').length`;
     // The worker may still be starting (platform-notes): send until its record reaches the panel.
     await expect
       .poll(
@@ -50,7 +50,7 @@ test.describe('inside DevTools', () => {
           await page.evaluate(
             ([u, token]) =>
               fetch(u!, { headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined),
-            [`${canaryOrigin}/canary?jwt=1`, jwt],
+            [`${canaryOrigin}/canary?case=jwt`, jwt],
           );
           return panel.evaluate<number>(rowCount);
         },
@@ -58,7 +58,7 @@ test.describe('inside DevTools', () => {
       )
       .toBeGreaterThan(0);
     const facts = await panel.evaluate<Record<string, string>>(`(async () => {
-      const cell = [...document.querySelectorAll('[data-testid=panel-row] [title$="/canary?jwt=1"]')].at(-1);
+      const cell = [...document.querySelectorAll('[data-testid=panel-row] [title$="/canary?case=jwt"]')].at(-1);
       cell.closest('[data-testid=panel-row]').click();
       for (let i = 0; i < 50 && !document.querySelector('[data-fact=panel_jwt_iss]'); i++)
         await new Promise((r) => setTimeout(r, 100));
@@ -71,7 +71,7 @@ test.describe('inside DevTools', () => {
     });
     expect(facts.panel_fact_source).toBe('DevTools (request headers seen)');
     const stored = JSON.stringify(await dumpLogs(worker));
-    expect(stored).toContain('/canary?jwt=1');
+    expect(stored).toContain('/canary?case=jwt');
     expect(stored).not.toContain('SIGNATURE-SECRET-42');
     expect(stored).not.toContain('https://id.a.test'); // claims stay in the panel's memory
   });
