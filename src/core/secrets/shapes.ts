@@ -94,7 +94,8 @@ function pieceLooksRandom(text: string, start: number, end: number): boolean {
   if (classes < 2) return false;
   if (length >= 128) return true; // a long base64 blob (a SAML message, an encrypted cookie)
   const ratio = changes / Math.max(1, alnum - 1);
-  if (classes === 3) return ratio >= 0.3;
+  // camelCase names (getUserProfileV2) change class often too, but have few capitals and digits.
+  if (classes === 3) return ratio >= 0.3 && (upper >= 0.3 * alnum || digit >= 0.2 * alnum);
   return length >= 20 && ratio >= 0.4;
 }
 
