@@ -77,6 +77,10 @@ const line = (r: string[]) =>
   r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 console.log(`Secret policy on hostile input: median of ${RUNS} warm runs, Node ${process.version}`);
 // Timings on a shared machine mean little without its load: print it beside them.
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs\n`);
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${cpus().length} CPUs\n`,
+);
 console.log(line(head));
 for (const r of rows) console.log(line(r));
