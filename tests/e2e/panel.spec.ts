@@ -11,7 +11,7 @@ import {
   negotiateThenBasic,
   proxyBasic,
   tabLog,
-} from './pages/auth-events';
+} from '../fixtures/auth-events';
 import { openTargetTab, seedLog } from './pages/popup-page';
 import { PanelPage } from './pages/panel-page';
 import type { AuthEvent, TabLog } from '../../src/core/record';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLEAR_KINDS } from '../../src/core/clear-site';
-import { loadMessages } from './render-text';
+import { loadMessages } from '../fixtures/render-text';
 
 const SOURCES = [
   'src/core/clear-site/scope.ts',

@@ -7,7 +7,7 @@ import {
   type CookieFacts,
   type TargetProblem,
 } from '../../src/core/clear-site';
-import { renderText } from './render-text';
+import { renderText } from '../fixtures/render-text';
 import { targetProblemText } from '../../src/core/clear-site';
 
 describe('clearTargetProblem', () => {
