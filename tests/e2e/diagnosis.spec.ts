@@ -1,4 +1,4 @@
-// Issue 4 end to end: every rule family has a demo scenario; it runs in Chromium with the extension and
+// Diagnosis end to end: every rule family has a demo scenario; it runs in Chromium with the extension and
 // the popup's top finding (data-finding-id) must be the expected rule. One browser for all rows; each
 // row runs in its own tab, so each tab's history (loops, bursts) is its own.
 import type { BrowserContext, Page, Worker } from '@playwright/test';

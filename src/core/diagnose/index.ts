@@ -1,4 +1,4 @@
-// Issue 4: the diagnosis engine. Pure: the event record in, ranked findings (message ids) out.
+// The diagnosis engine. Pure: the event record in, ranked findings (message ids) out.
 import type { AuthEvent } from '../record';
 import { runDiagnosis } from './run';
 import type { DiagnoseContext, Finding } from './types';
