@@ -1,5 +1,7 @@
 // Pure conversions from raw webRequest header lists to the facts an AuthEvent keeps. Values of
-// credentials never leave this module: only scheme words and cookie names (README "Privacy").
+// credentials never leave this module: only scheme words, cookie names and masked vendor headers
+// (README "Privacy").
+import { maskHeader } from '../secrets';
 import type { ChallengeField, ChallengeFieldName, ResponseFacts } from './event';
 
 /** One header as webRequest delivers it (`value` is absent for binary values). */
@@ -104,7 +106,8 @@ export function responseFactsOf(headers: readonly HeaderLine[], now: number): Re
     if (name === 'link' && hasWpApiLink(value)) facts.wpApiLink = true;
     else if (name === 'set-cookie') addSetCookie(facts, value, now);
     else if (EXTRA_HEADER.test(name) && extraCount < MAX_EXTRA_HEADERS && !(name in extra)) {
-      extra[name] = value.slice(0, MAX_EXTRA_CHARS);
+      // Vendor headers may carry credentials (x-amzn-Remapped-Authorization): masked before storing.
+      extra[name] = maskHeader(name, value).slice(0, MAX_EXTRA_CHARS);
       extraCount++;
     }
   }
