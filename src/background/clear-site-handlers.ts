@@ -40,7 +40,7 @@ export const clearSiteHandlers: Pick<
     Promise.resolve(
       (Array.isArray(urls) ? urls : []).map((url) => {
         const site = siteOfUrl(String(url));
-        return 'problem' in site ? null : site.bounds.site;
+        return 'problem' in site ? { problem: site.problem } : { site: site.bounds.site };
       }),
     ),
   clearSite: ({ tabId, url, kinds, reload }) => {

@@ -15,8 +15,8 @@ export interface MessageMap {
     { url: string; tabId?: number },
     { scope: ClearScope } | { problem: ScopeProblem; host: string },
   ];
-  /** The site "clear this site" would clear for each URL (null: refused), so the popup offers one per site. */
-  getClearSites: [{ urls: string[] }, (string | null)[]];
+  /** The site "clear this site" would clear for each URL, or why not, so the popup offers one per site. */
+  getClearSites: [{ urls: string[] }, ({ site: string } | { problem: ScopeProblem })[]];
   /** Clears the site of `url` (cookies snapshotted for Undo first), then reloads the tab and re-checks. */
   clearSite: [{ tabId: number; url: string; kinds: ClearKind[]; reload: boolean }, ClearState];
   /** Restores the cookies of the site's last clear, while its Undo window lasts. */

@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { clearTargetProblem } from '../core/pages';
 import type { TabLog } from '../core/record';
 import { ClearSite } from './ClearSite';
-import { useClearSites } from './clear-site-model';
+import { useClearOwners } from './clear-site-model';
 import { EventCard } from './EventCard';
 import { absoluteTime, shortUrl } from './format';
 import type { EventGroup, GroupBy } from './group';
@@ -68,28 +68,15 @@ function Group({ group, groupBy, log, now, first, tabId, clearUrl }: GroupProps)
   );
 }
 
-/**
- * Which group offers the clear button of each site: the newest origin group of every site that may be
- * cleared (www.a.test and api.a.test are one site, one button). Web pages only (src/core/pages).
- */
-function useClearOwners(props: Props): Set<string> {
+/** The groups that carry a clear button: origin groups of web pages (src/core/pages), one per site. */
+function useOwners(props: Props): Set<string> | undefined {
   const offered = props.groupBy === 'origin' && props.tabId !== undefined;
-  const origins = offered ? props.groups.map((g) => g.key).filter((o) => !clearTargetProblem(o)) : [];
-  const sites = useClearSites(origins);
-  const owners = new Set<string>();
-  const seen = new Set<string>();
-  origins.forEach((origin, i) => {
-    const site = sites?.[i];
-    if (!site || seen.has(site)) return;
-    seen.add(site);
-    owners.add(origin);
-  });
-  return owners;
+  return useClearOwners(offered ? props.groups.map((g) => g.key).filter((o) => !clearTargetProblem(o)) : []);
 }
 
 /** The events, newest first, in their groups; the newest event starts open. */
 export function EventList(props: Props) {
-  const owners = useClearOwners(props);
+  const owners = useOwners(props);
   return (
     <div class="groups" data-testid="event-list">
       {props.groups.map((g, i) => (
@@ -98,7 +85,7 @@ export function EventList(props: Props) {
           {...props}
           group={g}
           first={i === 0}
-          clearUrl={owners.has(g.key) ? g.key : undefined}
+          clearUrl={owners?.has(g.key) ? g.key : undefined}
         />
       ))}
     </div>

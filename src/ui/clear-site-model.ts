@@ -99,21 +99,36 @@ export async function takeConfirmRequest(tabId: number, params: URLSearchParams)
 }
 
 /**
- * The site "clear this site" would clear for each origin (null: refused), asked of the worker, which
- * holds the public-suffix list: the popup offers one button per site, under its newest group.
+ * Which origins carry a clear button: one per site (www.a.test and api.a.test are one site), the
+ * first origin of each; an origin the worker refuses (a bare public suffix) keeps its own, which
+ * says why. Asked of the worker, which holds the public-suffix list. undefined while it answers.
  */
-export function useClearSites(origins: readonly string[]): (string | null)[] | undefined {
-  const [sites, setSites] = useState<{ key: string; sites: (string | null)[] }>();
+export function useClearOwners(origins: readonly string[]): Set<string> | undefined {
+  const [owners, setOwners] = useState<{ key: string; owners: Set<string> }>();
   const key = origins.join('\n');
   useEffect(() => {
     let live = true;
+    if (!origins.length) {
+      setOwners({ key, owners: new Set() });
+      return;
+    }
     send('getClearSites', { urls: [...origins] }).then(
-      (got) => live && setSites({ key, sites: got }),
-      () => live && setSites({ key, sites: origins.map(() => null) }),
+      (answers) => {
+        const seen = new Set<string>();
+        const chosen = origins.filter((origin, i) => {
+          const answer = answers[i];
+          const id = answer && 'site' in answer ? answer.site : `${origin} refused`;
+          if (seen.has(id)) return false;
+          seen.add(id);
+          return true;
+        });
+        if (live) setOwners({ key, owners: new Set(chosen) });
+      },
+      () => live && setOwners({ key, owners: new Set() }),
     );
     return () => {
       live = false;
     };
   }, [key]);
-  return sites?.key === key ? sites.sites : undefined;
+  return owners?.key === key ? owners.owners : undefined;
 }
