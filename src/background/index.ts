@@ -5,8 +5,8 @@ import { handleMessages } from '../shared/messages';
 import { CAPTURE_ALL_TYPES_KEY } from '../shared/storage';
 import { initBadge } from './badge';
 import { onClearSiteCommand } from './clear-site-command';
-import { settleInterruptedClears } from './clear-site-data';
-import { sweepSnapshots } from './clear-site-undo';
+import { settleInterruptedClears } from './clear-site-settle';
+import { onSnapshotAlarm } from './clear-site-snapshot';
 import { handlers } from './handlers';
 import { registerCapture } from './listeners';
 import { onCommitted, onTabRemoved, onTabUpdated } from './pages';
@@ -18,9 +18,10 @@ browser.tabs.onRemoved.addListener(onTabRemoved);
 handleMessages(handlers);
 initBadge();
 browser.commands.onCommand.addListener((command) => void onClearSiteCommand(command));
-const bootTime = Date.now();
-void sweepSnapshots().catch(() => undefined); // Undo snapshots past their window go at start-up
-void settleInterruptedClears(bootTime).catch(() => undefined); // a clear the previous worker left mid-way
+// An Undo snapshot's window ends: the alarm wakes a stopped worker, which wipes it.
+browser.alarms.onAlarm.addListener((alarm) => void onSnapshotAlarm(alarm).catch(() => undefined));
+// A clear the previous worker left mid-way is settled, and snapshots past their window are swept.
+void settleInterruptedClears(Date.now()).catch(() => undefined);
 
 // The subresource setting: read at start-up, followed when it changes.
 browser.storage.local
