@@ -2,7 +2,7 @@ import { finding, ruleStep, step } from './finding';
 import { REF } from './refs';
 import type { Finding, RuleInfo, RuleInput } from './types';
 
-export const CHECKLIST_ID = 'general-checklist';
+import { CHECKLIST_ID } from './rule-ids';
 
 export const checklistInfo: RuleInfo = {
   id: CHECKLIST_ID,

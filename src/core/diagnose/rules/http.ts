@@ -1,6 +1,6 @@
-import { finding, ruleStep, step } from '../finding';
+import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
-import type { Rule } from '../types';
+import type { Rule, RuleId } from '../types';
 
 const statusMeaning: Rule = {
   id: 'status-meaning',
@@ -18,7 +18,7 @@ const statusMeaning: Rule = {
 };
 
 /** Site sign-in findings that say nothing useful when the credential question is elsewhere. */
-const SITE_SIGN_IN = [
+const SITE_SIGN_IN: RuleId[] = [
   'nothing-sent',
   'not-signed-in',
   'token-not-attached',
@@ -67,7 +67,7 @@ const corsPreflight: Rule = {
     const confirmed = event.type === 'preflight' || facts.crossOrigin === true;
     return finding('cors-preflight', confirmed ? 'server-bug' : 'possible-cause', {
       detailArgs: [facts.initiatorOrigin ?? '', facts.origin],
-      steps: [ruleStep('no-challenge', 'report'), ruleStep('cors-preflight', 'developer')],
+      steps: [ruleStep('no-challenge', 'report'), ownerStep('cors-preflight', 'developer')],
       refs: [REF.fetchPreflight],
     });
   },
