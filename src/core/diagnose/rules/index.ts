@@ -38,7 +38,6 @@ const BY_ID = new Map(
   ].map((r) => [r.id, r]),
 );
 
-
 /** The rules in ranking order (a rule missing from ORDER still runs, last). */
 export const ALL_RULES: readonly Rule[] = [
   ...RULE_ORDER.map((id) => BY_ID.get(id)).filter((r): r is Rule => r !== undefined),
