@@ -1,5 +1,6 @@
 import { finding, ruleStep, step } from './finding';
 import { REF } from './refs';
+import { askProxyAdmin } from './rules/proxy';
 import type { Finding, RuleInfo, RuleInput } from './types';
 
 import { CHECKLIST_ID } from './rule-ids';
@@ -23,7 +24,7 @@ export function checklist({ event, facts }: RuleInput): Finding {
         ruleStep('proxy-credentials', 'enter'),
         ruleStep('proxy-credentials', 'settings'),
         step('private_window'),
-        step('contact_admin', facts.host),
+        askProxyAdmin(event),
       ],
       refs: [REF.rfc9110_407],
     });

@@ -28,6 +28,8 @@ export function cleanStep(s: Step): Step {
 }
 
 export interface FindingParts {
+  /** Suffix of the title key: 'title' by default, or a variant like 'title_likely'. */
+  title?: string;
   /** Suffix of the detail key: 'detail' by default, or a variant like 'detail_cross_site'. */
   detail?: string;
   detailArgs?: string[];
@@ -41,7 +43,7 @@ export function finding(id: RuleId, kind: FindingKind, parts: FindingParts = {})
   return {
     id,
     kind,
-    title: text(ruleKey(id, 'title'), ...(parts.titleArgs ?? [])),
+    title: text(ruleKey(id, parts.title ?? 'title'), ...(parts.titleArgs ?? [])),
     detail: text(ruleKey(id, parts.detail ?? 'detail'), ...(parts.detailArgs ?? [])),
     steps: parts.steps ?? [],
     refs: parts.refs ?? [],

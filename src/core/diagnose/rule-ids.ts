@@ -22,6 +22,7 @@ export const RULE_ORDER = [
   'digest-unsupported-qop',
   'basic-credentials-rejected',
   'credentials-rejected',
+  'server-setting',
   'cookie-withheld-cross-site',
   'cookie-not-attached-cross-origin',
   'token-not-attached',
@@ -46,7 +47,6 @@ export const RULE_ORDER = [
   'only-this-path',
   'served-by-ip',
   'redirect-chain',
-  'iis-server',
   'status-meaning',
 ] as const;
 

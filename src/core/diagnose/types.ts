@@ -54,6 +54,7 @@ export type RuleFamily =
   | 'session'
   | 'pattern'
   | 'iis'
+  | 'servers'
   | 'wordpress'
   | 'network'
   | 'checklist';

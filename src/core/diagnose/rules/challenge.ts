@@ -40,6 +40,7 @@ const noChallengeSignIn: Rule = {
     'cookie-not-attached-cross-origin',
     'wp-rest-not-logged-in',
     'wp-rest-cookie-nonce',
+    'server-setting',
   ],
   run({ event, facts }) {
     if (facts.isProxy || facts.challenges.length || event.status !== 401) return undefined;

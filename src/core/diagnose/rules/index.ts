@@ -16,6 +16,8 @@ import type { Rule, RuleInfo } from '../types';
 import { RULE_ORDER } from '../rule-ids';
 
 import { windowsRules } from './windows';
+import { proxyRules } from './proxy';
+import { serverRules } from './servers';
 import { browserRules } from './browser';
 
 const BY_ID = new Map(
@@ -28,6 +30,8 @@ const BY_ID = new Map(
     ...sessionRules,
     ...redirectRules,
     ...httpRules,
+    ...proxyRules,
+    ...serverRules,
     ...digestRules,
     ...windowsRules,
     ...sentRules,
