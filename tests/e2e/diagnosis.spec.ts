@@ -51,7 +51,7 @@ const LIVE: Row[] = [
   { scenario: 'bearer-insufficient-scope', top: 'bearer-insufficient-scope', also: ['bearer-scope-on-401'] },
   { scenario: 'digest-stale', top: 'digest-stale' },
   { scenario: 'digest-sha512', top: 'digest-unsupported-algorithm' },
-  { scenario: 'iis-negotiate-ntlm', top: 'windows-integrated-auth', also: ['iis-server'] },
+  { scenario: 'iis-negotiate-ntlm', top: 'windows-integrated-auth', also: ['server-setting'] },
   { scenario: 'redirect-drops-auth', top: 'redirect-dropped-credentials' },
   { scenario: 'login-loop', top: 'auth-loop' },
   { scenario: 'rate-limited', top: 'retry-after' },

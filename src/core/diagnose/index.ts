@@ -3,7 +3,17 @@ import type { AuthEvent } from '../record';
 import { runDiagnosis } from './run';
 import type { DiagnoseContext, Finding } from './types';
 
-export type { DiagnoseContext, Finding, FindingKind, RuleFamily, RuleInfo } from './types';
+export type {
+  Audience,
+  DiagnoseContext,
+  Finding,
+  FindingKind,
+  RuleFamily,
+  RuleId,
+  RuleInfo,
+  Step,
+} from './types';
+export { RULE_ORDER } from './rule-ids';
 export { RULES } from './rules';
 
 /**

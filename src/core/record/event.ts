@@ -22,6 +22,16 @@ export interface RedirectHop {
   fromCache?: boolean;
 }
 
+/** What onAuthRequired reported: the scheme the browser would answer, and who asked. */
+export interface BrowserAuth {
+  /** Lower-case scheme word the browser picked (Negotiate > NTLM > Digest > Basic in Chromium). */
+  scheme: string;
+  realm?: string;
+  isProxy: boolean;
+  /** The server or proxy that asked, as `host:port` (onAuthRequired's `challenger`): for a 407, the proxy. */
+  challenger?: string;
+}
+
 /**
  * What we know about credentials on the failing request. Values never appear here: only the scheme
  * word of an Authorization header and cookie *names*. Each fact says how it was learnt, because some
@@ -37,7 +47,7 @@ export interface CredentialFacts {
   /** Names of cookies the browser holds for this URL, read right after the 401 (inferred "would be sent"). */
   cookieNames?: string[];
   /** Non-blocking onAuthRequired: the scheme the browser itself picked to answer (lower-case), if any. */
-  browserAuth?: { scheme: string; realm?: string; isProxy: boolean };
+  browserAuth?: BrowserAuth;
 }
 
 /** Response facts the diagnosis rules need; names only for Set-Cookie, never values. */

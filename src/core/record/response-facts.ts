@@ -76,8 +76,11 @@ export function hasWpApiLink(value: string): boolean {
   return /rel\s*=\s*"?https:\/\/api\.w\.org\/"?/i.test(value);
 }
 
-// Vendor headers that explain auth failures (WordPress, AWS, Azure, OAuth gateways).
-const EXTRA_HEADER = /^(x-wp-|x-amzn-|x-ms-|x-oauth|x-auth|x-error|x-requested-with$|x-api-)/;
+// Vendor headers that explain auth failures (WordPress, AWS, Azure, OAuth gateways), and the ones that
+// name who answered: Via (RFC 9110 §7.6.3, proxies), Squid's X-Squid-Error, Google IAP's
+// X-Goog-IAP-Generated-Response, API Gateway's x-amz-apigw-id, Cloudflare's cf-ray (src/core/servers).
+const EXTRA_HEADER =
+  /^(x-wp-|x-amzn-|x-ms-|x-oauth|x-auth|x-error|x-requested-with$|x-api-|via$|x-squid-error$|x-goog-iap-|x-amz-apigw-id$|cf-ray$)/;
 
 function simpleFacts(facts: ResponseFacts, name: string, value: string): boolean {
   const short = value.slice(0, MAX_EXTRA_CHARS);

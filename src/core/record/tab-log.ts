@@ -1,7 +1,7 @@
 // Pure operations on a tab's stored log: append with the per-tab cap, page-load grouping, patches
 // from later webRequest events, and the global byte budget. The worker only reads, applies, writes.
 import { requestIdOf } from './build';
-import { BACKGROUND_TAB, type AuthEvent, type PageLoad, type TabLog } from './event';
+import { BACKGROUND_TAB, type AuthEvent, type BrowserAuth, type PageLoad, type TabLog } from './event';
 
 /** Events kept per tab; older ones are dropped and counted. */
 export const TAB_CAP = 500;
@@ -12,7 +12,7 @@ const SAME_LOAD_MS = 10_000;
 
 /** Facts that arrive after the response (onCompleted, onErrorOccurred, onAuthRequired). */
 export type EventPatch = Partial<Pick<AuthEvent, 'ip' | 'fromCache' | 'error'>> & {
-  browserAuth?: { scheme: string; realm?: string; isProxy: boolean };
+  browserAuth?: BrowserAuth;
 };
 
 export const emptyLog = (tabId: number): TabLog => ({ tabId, events: [], pages: [], dropped: 0 });
