@@ -4,7 +4,7 @@
 import { browser } from '../shared/browser';
 import type { Handlers } from '../shared/messages';
 import { readTabLog } from '../shared/storage';
-import { registrableDomain } from '../shared/site';
+import { registrableDomain } from '../core/site';
 import { stateKey, snapshotKey, UNDO_WINDOW_MS, type ClearState } from '../shared/clear-site';
 import { buildClearScope, clearTargetProblem, CLEAR_KINDS, inSite, type ClearKind } from '../core/clear-site';
 import type { RecheckOutcome } from '../core/clear-site';

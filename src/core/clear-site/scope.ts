@@ -1,5 +1,5 @@
 // Issue 5: what "clear this site" touches, computed from facts the worker gathered (the registrable
-// domain comes from a maintained public-suffix list in src/shared/site.ts; core takes it as input).
+// domain comes from the public-suffix list in src/core/site; the caller passes it in).
 import { text, type Text } from '../text';
 
 /** Data kinds the user may clear (browsingData DataTypeSet names, Chromium and Firefox). */
