@@ -5,6 +5,7 @@ import { handleMessages } from '../shared/messages';
 import { CAPTURE_ALL_TYPES_KEY } from '../shared/storage';
 import { initBadge } from './badge';
 import { onClearSiteCommand } from './clear-site-command';
+import { onCookieChanged } from './cookie-facts';
 import { settleInterruptedClears } from './clear-site-data';
 import { sweepSnapshots } from './clear-site-undo';
 import { handlers } from './handlers';
@@ -15,6 +16,7 @@ const setAllTypes = registerCapture();
 browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onUpdated.addListener(onTabUpdated);
 browser.tabs.onRemoved.addListener(onTabRemoved);
+browser.cookies.onChanged.addListener(onCookieChanged); // removals feed cookie-facts.ts
 handleMessages(handlers);
 initBadge();
 browser.commands.onCommand.addListener((command) => void onClearSiteCommand(command));

@@ -33,6 +33,7 @@ export interface DiagnoseContext {
 export type RuleFamily =
   | 'challenge'
   | 'credentials'
+  | 'cookies'
   | 'bearer'
   | 'digest'
   | 'windows'

@@ -1,6 +1,7 @@
 import { checklistInfo } from '../checklist';
 import { bearerRules } from './bearer';
 import { challengeRules } from './challenge';
+import { cookieRules } from './cookies';
 import { credentialRules } from './credentials';
 import { digestRules } from './digest';
 import { httpRules } from './http';
@@ -30,6 +31,7 @@ const BY_ID = new Map(
     ...digestRules,
     ...windowsRules,
     ...sentRules,
+    ...cookieRules,
     ...credentialRules,
     ...challengeRules,
     ...networkRules,
@@ -62,8 +64,15 @@ const ORDER = [
   'digest-unsupported-qop',
   'basic-credentials-rejected',
   'credentials-rejected',
+  'cookie-gone',
+  'cookie-secure-http',
+  'cookie-path-domain',
+  'cookie-partitioned',
+  'cookie-samesite',
+  'cookie-credentials-mode',
   'cookie-withheld-cross-site',
   'cookie-not-attached-cross-origin',
+  'cookie-third-party',
   'token-not-attached',
   'not-signed-in',
   'nothing-sent',
