@@ -6,6 +6,7 @@ import { buildAuthEvent, isAuthStatus, storedUrl, type ResponseDetails } from '.
 import { cookieScopeUrl } from '../core/record';
 import { credentialScheme } from '../core/record';
 import { BoundedMap } from './bounded-map';
+import { addCookieFacts } from './cookie-facts';
 import { enqueue } from './store';
 
 const MAX_HOPS = 20;
@@ -38,6 +39,7 @@ export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsTy
   );
   captured.set(details.requestId, details.tabId);
   enqueue({ kind: 'event', event, cookieUrl: cookieScopeUrl(details.url) });
+  addCookieFacts(details);
 }
 
 /** onBeforeRedirect: remembers the hop so a 401 at the end of a chain shows how it got there. */

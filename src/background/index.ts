@@ -7,6 +7,7 @@ import { initBadge } from './badge';
 import { onClearSiteCommand } from './clear-site-command';
 import { settleInterruptedClears } from './clear-site-settle';
 import { onSnapshotAlarm } from './clear-site-snapshot';
+import { onCookieChanged } from './cookie-facts';
 import { handlers } from './handlers';
 import { registerCapture } from './listeners';
 import { onCommitted, onTabRemoved, onTabUpdated } from './pages';
@@ -15,6 +16,7 @@ const setAllTypes = registerCapture();
 browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onUpdated.addListener(onTabUpdated);
 browser.tabs.onRemoved.addListener(onTabRemoved);
+browser.cookies.onChanged.addListener(onCookieChanged); // removals feed cookie-facts.ts
 handleMessages(handlers);
 initBadge();
 browser.commands.onCommand.addListener((command) => void onClearSiteCommand(command));

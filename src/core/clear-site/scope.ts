@@ -1,7 +1,8 @@
 // What "clear this site" touches, computed from facts the worker gathered: what the public-suffix list
-// says about the host (src/shared/site.ts asks tldts; core takes the answer as input) and the cookies
-// the browser holds. README "Using it" promises that clearing a site never reaches another one.
+// says about the host (src/core/site; the caller passes the answer in) and the cookies the browser
+// holds. README "Using it" promises that clearing a site never reaches another one.
 import { clearTargetProblem, type PageProblem } from '../pages';
+import type { HostFacts } from '../site';
 import { text, type Text } from '../text';
 
 /** Data kinds the user may clear (browsingData DataTypeSet names, Chromium and Firefox). */
@@ -28,16 +29,7 @@ export type ScopeProblem = PageProblem | 'public_suffix';
 export const scopeProblemText = (problem: ScopeProblem, host = ''): Text =>
   problem === 'public_suffix' ? text('clear_refused_public_suffix', host) : text(`clear_refused_${problem}`);
 
-/**
- * What the public-suffix list says about a host. Core takes it as input (the list lives in a library
- * the worker calls), so this module stays a pure function of its facts.
- */
-export interface HostFacts {
-  /** eTLD+1, private suffixes included (alice.github.io); null for IPs, localhost, intranet names, suffixes. */
-  registrableDomain: string | null;
-  /** The host is itself on the public-suffix list (co.uk, github.io, s3.amazonaws.com). */
-  isPublicSuffix: boolean;
-}
+export type { HostFacts } from '../site';
 
 /**
  * The site to clear: the registrable domain and everything under it, or, for a host that has none

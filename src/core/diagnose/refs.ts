@@ -16,6 +16,10 @@ export const REF = {
   fetchPreflight: 'https://fetch.spec.whatwg.org/#cors-preflight-fetch',
   fetchRedirect: 'https://fetch.spec.whatwg.org/#http-redirect-fetch',
   fetchCredentials: 'https://fetch.spec.whatwg.org/#concept-request-credentials-mode',
+  rfc6265_match: 'https://www.rfc-editor.org/rfc/rfc6265#section-5.1.3',
+  rfc6265_secure: 'https://www.rfc-editor.org/rfc/rfc6265#section-4.1.2.5',
+  rfc6265_storage: 'https://www.rfc-editor.org/rfc/rfc6265#section-5.3',
+  chips: 'https://developer.mozilla.org/en-US/docs/Web/Privacy/Guides/Privacy_sandbox/Partitioned_cookies',
   clearSiteData: 'https://www.w3.org/TR/clear-site-data/',
   sameSite:
     'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cookies#controlling_third-party_cookies_with_samesite',

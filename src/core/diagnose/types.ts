@@ -44,6 +44,7 @@ export interface DiagnoseContext {
 export type RuleFamily =
   | 'challenge'
   | 'credentials'
+  | 'cookies'
   | 'bearer'
   | 'digest'
   | 'windows'

@@ -1,4 +1,5 @@
 import type { ParseResult } from '../challenge';
+import type { CookieJarFacts } from '../cookies';
 
 /** tabId of requests that belong to no tab (service workers, other extensions): the "background" group. */
 export const BACKGROUND_TAB = -1;
@@ -48,6 +49,11 @@ export interface CredentialFacts {
   cookieNames?: string[];
   /** Non-blocking onAuthRequired: the scheme the browser itself picked to answer (lower-case), if any. */
   browserAuth?: BrowserAuth;
+  /**
+   * The site's cookies right after the 401 (names and attributes, every partition) and the host's cookies
+   * removed just before it: what "why was no cookie sent" reasons from. Added by a later patch.
+   */
+  cookieJar?: CookieJarFacts;
 }
 
 /** Response facts the diagnosis rules need; names only for Set-Cookie, never values. */

@@ -2,6 +2,7 @@
 // from later webRequest events, and the global byte budget. The worker only reads, applies, writes.
 import { requestIdOf } from './build';
 import { BACKGROUND_TAB, type AuthEvent, type BrowserAuth, type PageLoad, type TabLog } from './event';
+import type { CookieJarFacts } from '../cookies';
 
 /** Events kept per tab; older ones are dropped and counted. */
 export const TAB_CAP = 500;
@@ -13,6 +14,8 @@ const SAME_LOAD_MS = 10_000;
 /** Facts that arrive after the response (onCompleted, onErrorOccurred, onAuthRequired). */
 export type EventPatch = Partial<Pick<AuthEvent, 'ip' | 'fromCache' | 'error'>> & {
   browserAuth?: BrowserAuth;
+  /** The cookie jar read after the 401 (src/background/cookie-facts.ts). */
+  cookieJar?: CookieJarFacts;
 };
 
 export const emptyLog = (tabId: number): TabLog => ({ tabId, events: [], pages: [], dropped: 0 });
@@ -65,9 +68,10 @@ export function patchEvents(log: TabLog, requestId: string, patch: EventPatch): 
   const prefix = `${requestId}:`;
   for (const event of log.events) {
     if (!event.id.startsWith(prefix)) continue;
-    const { browserAuth, ...rest } = patch;
+    const { browserAuth, cookieJar, ...rest } = patch;
     Object.assign(event, rest);
     if (browserAuth) event.credentials = { ...event.credentials, browserAuth };
+    if (cookieJar) event.credentials = { ...event.credentials, cookieJar };
     changed = true;
   }
   return changed;

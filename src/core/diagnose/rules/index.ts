@@ -1,6 +1,7 @@
 import { checklistInfo } from '../checklist';
 import { bearerRules } from './bearer';
 import { challengeRules } from './challenge';
+import { cookieRules } from './cookies';
 import { credentialRules } from './credentials';
 import { digestRules } from './digest';
 import { httpRules } from './http';
@@ -35,6 +36,7 @@ const BY_ID = new Map(
     ...digestRules,
     ...windowsRules,
     ...sentRules,
+    ...cookieRules,
     ...credentialRules,
     ...challengeRules,
     ...networkRules,
