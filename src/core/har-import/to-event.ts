@@ -44,14 +44,17 @@ const FETCH_DEST: Record<string, string> = {
 };
 
 function resourceType(entry: FileHarEntry, headers: { name: string; value: string }[]): string {
+  const dest = FETCH_DEST[(headerValue(headers, 'sec-fetch-dest') ?? '').toLowerCase()];
   const chrome = typeof entry._resourceType === 'string' ? RESOURCE_TYPES[entry._resourceType] : undefined;
+  // Recorders call a frame's document "document" too; Sec-Fetch-Dest tells a frame from the page.
+  if (chrome === 'main_frame' && dest === 'sub_frame') return dest;
   if (chrome) return chrome;
   if (
     entry.request.method.toUpperCase() === 'OPTIONS' &&
     headerValue(headers, 'access-control-request-method')
   )
     return 'xmlhttprequest'; // a CORS preflight (Fetch §4.8)
-  return FETCH_DEST[(headerValue(headers, 'sec-fetch-dest') ?? '').toLowerCase()] ?? 'other';
+  return dest ?? 'other';
 }
 
 /** webRequest's initiator is an origin: the script's (Chrome `_initiator`), else Origin, else Referer's. */
@@ -140,7 +143,9 @@ export function importEntry(
     credentialsOf(facts, sanitized, requestHeaders.length > 0),
   );
   event.pageId = typeof entry.pageref === 'string' ? entry.pageref : '';
-  const error = (entry.response as { _error?: unknown })._error;
+  // Chrome DevTools writes `_error`, Playwright `_failureText` (e.g. "net::ERR_INVALID_AUTH_CREDENTIALS").
+  const raw = entry.response as { _error?: unknown; _failureText?: unknown };
+  const error = raw._error ?? raw._failureText;
   if (typeof error === 'string' && /^(net::)?ERR_[A-Z_]+$/.test(error))
     event.error = error.startsWith('net::') ? error : `net::${error}`;
   const body = bodyText(entry);
