@@ -117,7 +117,8 @@ export function exchange(spec: RequestSpec): Promise<FileHarEntry> {
   const auth = proxy && proxyAuthorization(proxy);
   return new Promise((resolve, reject) => {
     const finish = (res: IncomingMessage, sent: [string, string][]): void => {
-      const ip = res.socket?.remoteAddress;
+      // Through a proxy the socket's peer is the proxy, not the site: no server address then.
+      const ip = proxy ? undefined : res.socket?.remoteAddress;
       readBody(res).then(
         (body) => resolve(entryOf(spec, sent, res, start, body, ip)),
         (e) => reject(failure(e as NodeJS.ErrnoException)),
@@ -163,7 +164,7 @@ export function exchange(spec: RequestSpec): Promise<FileHarEntry> {
     connect.on('connect', (res: IncomingMessage, socket) => {
       if (res.statusCode !== 200) {
         socket.destroy();
-        resolve(entryOf(spec, connectHeaders, res, start, '', proxy.hostname));
+        resolve(entryOf(spec, connectHeaders, res, start, ''));
         return;
       }
       const req = https.request(
