@@ -8,6 +8,7 @@ import { onClearSiteCommand } from './clear-site-command';
 import { settleInterruptedClears } from './clear-site-data';
 import { sweepSnapshots } from './clear-site-undo';
 import { handlers } from './handlers';
+import { watchHostAccess } from './host-access';
 import { registerCapture } from './listeners';
 import { onCommitted, onTabRemoved, onTabUpdated } from './pages';
 
@@ -17,6 +18,7 @@ browser.tabs.onUpdated.addListener(onTabUpdated);
 browser.tabs.onRemoved.addListener(onTabRemoved);
 handleMessages(handlers);
 initBadge();
+watchHostAccess();
 browser.commands.onCommand.addListener((command) => void onClearSiteCommand(command));
 const bootTime = Date.now();
 void sweepSnapshots().catch(() => undefined); // Undo snapshots past their window go at start-up

@@ -1,4 +1,4 @@
-// Page object for the popup (and the panel, which shares the event cards) in Firefox, over puppeteer.
+// Page object for the popup (and the panel opened as a page, which shares the notices and settings) in Firefox, over puppeteer.
 // Reads what the user sees: text, finding ids of the rendered cards, the badge.
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
@@ -10,10 +10,17 @@ export class FxPopup {
   constructor(readonly page: Page) {}
 
   /** Opens the popup for `tabId` as a page and waits for its first render. */
-  static async open(firefox: Firefox, tabId: number, path = '/src/popup/popup.html'): Promise<FxPopup> {
-    const popup = new FxPopup(await firefox.openExtensionPage(`${path}?tabId=${tabId}`));
+  static async open(firefox: Firefox, tabId: number): Promise<FxPopup> {
+    const popup = new FxPopup(await firefox.openExtensionPage(`/src/popup/popup.html?tabId=${tabId}`));
     await popup.page.waitForSelector(testid('tab-view'));
     return popup;
+  }
+
+  /** The DevTools panel opened as a page for `tabId`, as the Chromium suite does (no DevTools needed). */
+  static async openPanel(firefox: Firefox, tabId: number): Promise<FxPopup> {
+    const panel = new FxPopup(await firefox.openExtensionPage(`/src/devtools/panel.html?tabId=${tabId}`));
+    await panel.page.waitForSelector(testid('panel'));
+    return panel;
   }
 
   /** The text content of every element with this data-testid, in document order. */
