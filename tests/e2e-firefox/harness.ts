@@ -137,10 +137,10 @@ export class Firefox {
       );
       return found?.context as string | undefined;
     });
-    // puppeteer knows the tab (its URL as seen at creation): match it by its BiDi context id.
-    const page = (await this.browser.pages()).find((p) => frameId(p) === context);
-    if (!page) throw new Error(`no puppeteer page for ${url}`);
-    return page;
+    // puppeteer learns of the tab a moment later, under the URL it had at creation: match its context id.
+    return until(`puppeteer sees ${url}`, async () =>
+      (await this.browser.pages()).find((p) => frameId(p) === context),
+    );
   }
 
   private async contextIds(): Promise<string[]> {

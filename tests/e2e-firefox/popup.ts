@@ -41,10 +41,11 @@ export class FxPopup {
   }
 
   /**
-   * Opens the newest card whose URL is `url` and returns its finding ids, top first, and its text.
+   * Opens the newest card whose URL is `url` and returns its finding ids and kind labels, top
+   * first, and its text.
    * (The card is found in the page, so the whole step is one evaluate.)
    */
-  async openCard(url: string): Promise<{ ids: string[]; text: string }> {
+  async openCard(url: string): Promise<{ ids: string[]; kinds: string[]; text: string }> {
     await expect.poll(() => this.eventUrls(), { timeout: 10_000, message: url }).toContain(url);
     await this.page.evaluate((u: string) => {
       const card = [...document.querySelectorAll('[data-testid="event"]')].find(
@@ -58,10 +59,11 @@ export class FxPopup {
         const card = [...document.querySelectorAll('[data-testid="event"]')].find(
           (c) => c.querySelector('[data-testid="event-url"]')?.getAttribute('title') === u,
         );
-        const ids = [...(card?.querySelectorAll('[data-testid="finding"]') ?? [])].map(
-          (f) => f.getAttribute('data-finding-id') ?? '',
-        );
-        return { ids, text: (card as HTMLElement | undefined)?.innerText ?? '' };
+        const findings = [...(card?.querySelectorAll('[data-testid="finding"]') ?? [])];
+        const ids = findings.map((f) => f.getAttribute('data-finding-id') ?? '');
+        // The kind label as shown ("Cause", "Possible cause"…).
+        const kinds = findings.map((f) => f.querySelector('.kind')?.textContent ?? '');
+        return { ids, kinds, text: (card as HTMLElement | undefined)?.innerText ?? '' };
       }, url);
     await expect.poll(async () => (await read()).ids.length, { timeout: 10_000 }).toBeGreaterThan(0);
     return read();
