@@ -9,6 +9,7 @@ import { settleInterruptedClears } from './clear-site-settle';
 import { onSnapshotAlarm } from './clear-site-snapshot';
 import { onCookieChanged } from './cookie-facts';
 import { handlers } from './handlers';
+import { watchHostAccess } from './host-access';
 import { registerCapture } from './listeners';
 import { onCommitted, onTabRemoved, onTabUpdated } from './pages';
 
@@ -19,6 +20,7 @@ browser.tabs.onRemoved.addListener(onTabRemoved);
 browser.cookies.onChanged.addListener(onCookieChanged); // removals feed cookie-facts.ts
 handleMessages(handlers);
 initBadge();
+watchHostAccess();
 browser.commands.onCommand.addListener((command) => void onClearSiteCommand(command));
 // An Undo snapshot's window ends: the alarm wakes a stopped worker, which wipes it.
 browser.alarms.onAlarm.addListener((alarm) => void onSnapshotAlarm(alarm).catch(() => undefined));

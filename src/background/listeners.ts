@@ -37,6 +37,13 @@ const EXTRA: 'extraHeaders'[] =
     ? ['extraHeaders']
     : [];
 
+/**
+ * Request headers are read for fetch/XHR only in Chromium, where documents and frames would need
+ * extraHeaders (and its cost) to show Cookie. Firefox shows every header without it: there documents
+ * and frames are observed too, so "no cookie / no Authorization went out" is a fact for them as well.
+ */
+const SEND_HEADER_TYPES: WebRequest.ResourceType[] = EXTRA.length ? EXTRA_HEADER_TYPES : DEFAULT_TYPES;
+
 /** The listener set for a list of types. Separate function objects per set so each can be removed alone. */
 function listenerSet(types: WebRequest.ResourceType[], extraHeaders = false) {
   const spec: WebRequest.OnHeadersReceivedOptions[] = ['responseHeaders', ...(extraHeaders ? EXTRA : [])];
@@ -70,8 +77,8 @@ export function registerCapture(): (allTypes: boolean) => void {
   listenerSet(EXTRA_HEADER_TYPES, true).add();
   listenerSet(PLAIN_TYPES).add();
   // fetch/XHR request headers: a page script's Authorization and, with extraHeaders, the Cookie header,
-  // so "no cookie was sent" is observed, not guessed. Frames and documents get no onSendHeaders at all.
-  browser.webRequest.onSendHeaders.addListener(capture.onSendHeaders, { urls, types: EXTRA_HEADER_TYPES }, [
+  // so "no cookie was sent" is observed, not guessed (in Firefox for documents and frames too).
+  browser.webRequest.onSendHeaders.addListener(capture.onSendHeaders, { urls, types: SEND_HEADER_TYPES }, [
     'requestHeaders',
     ...EXTRA,
   ]);

@@ -31,6 +31,14 @@ export function challengeNameFor(status: number): ChallengeFieldName | undefined
 }
 
 /**
+ * Firefox hands webRequest the lines of a repeated field as ONE value joined by '\n' (INTERNALS.md,
+ * "Browser facts"); Chromium gives one entry per line. A field value cannot hold a bare line break
+ * (RFC 9110 §5.5), so a break starts the next field, unless whitespace follows: that is obs-fold
+ * (RFC 9112 §5.2), a continuation the parser reports.
+ */
+const FIELD_BREAK = /\r?\n(?![ \t])/;
+
+/**
  * Every WWW-Authenticate and Proxy-Authenticate field, in arrival order (RFC 9110 §5.3: order matters
  * when a field is repeated), each capped at {@link MAX_FIELD_CHARS} with a `truncated` flag.
  */
@@ -39,10 +47,12 @@ export function challengeFieldsOf(headers: readonly HeaderLine[]): ChallengeFiel
   for (const header of headers) {
     const name = header.name.toLowerCase();
     if (name !== 'www-authenticate' && name !== 'proxy-authenticate') continue;
-    const capped = capText(header.value ?? '', MAX_FIELD_CHARS);
-    fields.push(
-      capped.truncated ? { name, value: capped.value, truncated: true } : { name, value: capped.value },
-    );
+    for (const value of (header.value ?? '').split(FIELD_BREAK)) {
+      const capped = capText(value, MAX_FIELD_CHARS);
+      fields.push(
+        capped.truncated ? { name, value: capped.value, truncated: true } : { name, value: capped.value },
+      );
+    }
   }
   return fields;
 }
