@@ -1,29 +1,30 @@
 // The global byte budget and quota errors of storage.session (10 MB): all tab logs together stay
 // under BYTE_BUDGET, and a failed write drops the oldest events and retries instead of losing a log.
 import { browser } from '../shared/browser';
-import { tabKey } from '../shared/storage';
+import { getAllSession, isTabKey, setSession, tabKey, type SessionItems } from '../shared/storage';
 import type { TabLog } from '../core/record';
 import { BYTE_BUDGET, jsonSize, trimToBudget } from '../core/record';
 
 const BUDGET_CHECK_MS = 2000;
 let budgetCheckedAt = 0;
 
-async function readAllLogs(): Promise<Record<string, TabLog>> {
-  const all = await browser.storage.session.get(null);
-  const logs: Record<string, TabLog> = {};
-  for (const [key, value] of Object.entries(all)) if (key.startsWith('tab:')) logs[key] = value as TabLog;
+async function readAllLogs(): Promise<Record<`tab:${number}`, TabLog>> {
+  const all = await getAllSession();
+  const logs: Record<`tab:${number}`, TabLog> = {};
+  for (const key of Object.keys(all)) if (isTabKey(key) && all[key]) logs[key] = all[key];
   return logs;
 }
 
 /** One set; on a quota error drop the oldest quarter of all events and retry (never the whole log). */
-export async function writeWithinQuota(writes: Record<string, TabLog>): Promise<void> {
+export async function writeWithinQuota(writes: Partial<SessionItems>): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      if (Object.keys(writes).length) await browser.storage.session.set(writes);
+      if (Object.keys(writes).length) await setSession(writes);
       return;
     } catch (error) {
       if (attempt >= 3 || !/quota/i.test(String(error))) throw error;
-      const all = { ...(await readAllLogs()), ...writes };
+      const all = { ...(await readAllLogs()) };
+      for (const [key, log] of Object.entries(writes)) if (isTabKey(key)) all[key] = log as TabLog;
       const size = Object.values(all).reduce((sum, log) => sum + jsonSize(log), 0);
       for (const log of trimToBudget(Object.values(all), Math.floor(size * 0.75)))
         writes[tabKey(log.tabId)] = log;
@@ -34,7 +35,7 @@ export async function writeWithinQuota(writes: Record<string, TabLog>): Promise<
 async function bytesInUse(): Promise<number> {
   const area = browser.storage.session as { getBytesInUse?: (keys: null) => Promise<number> };
   if (typeof area.getBytesInUse === 'function') return area.getBytesInUse(null);
-  return jsonSize(await browser.storage.session.get(null));
+  return jsonSize(await getAllSession());
 }
 
 /**

@@ -2,20 +2,24 @@
 // state the worker keeps); a flush applies the batch with one get and one set, and flushes are chained
 // so writes never interleave (uBO's queued storage writes). A stopped worker loses at most one batch.
 import { browser } from '../shared/browser';
-import { tabKey } from '../shared/storage';
+import { CAPTURE_HOSTS_KEY, getSession, removeSession, tabKey, type SessionKey } from '../shared/storage';
 import type { AuthEvent, PageLoad, TabLog } from '../core/record';
 import { cookieNamesOf } from '../core/record';
-import { addEvent, addPage, emptyLog, patchEvents, type EventPatch } from '../core/record';
+import { addEvent, addPage, emptyLog, patchEvents, replaceEvent, type EventPatch } from '../core/record';
+import { mergeHosts } from './capture-hosts';
 import { showCount } from './badge';
 import { enforceBudget, writeWithinQuota } from './budget';
 
 export type Op =
-  | { kind: 'event'; event: AuthEvent; cookieUrl: string; startUrl?: string }
+  /** `replace`: a fuller record of an event already queued or stored (capture.ts). */
+  | { kind: 'event'; event: AuthEvent; cookieUrl: string; startUrl?: string; replace?: boolean }
   | { kind: 'patch'; tabId: number; requestId: string; patch: EventPatch }
   | { kind: 'page'; tabId: number; page: PageLoad }
   | { kind: 'clear'; tabId: number; done: (cleared: number) => void; fail: (error: unknown) => void }
   | { kind: 'remove'; tabId: number }
-  | { kind: 'badge'; tabId: number };
+  | { kind: 'badge'; tabId: number }
+  /** A host to keep in the stored capture-host list (capture-hosts.ts); no tab. */
+  | { kind: 'host'; host: string };
 
 /** Longest an op waits in memory before it is written. */
 export const FLUSH_MS = 150;
@@ -25,7 +29,9 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let chain: Promise<void> = Promise.resolve();
 let waiting: Promise<void> | undefined;
 
-const tabOf = (op: Op): number => (op.kind === 'event' ? op.event.tabId : op.tabId);
+type TabOp = Exclude<Op, { kind: 'host' }>;
+const tabOf = (op: TabOp): number => (op.kind === 'event' ? op.event.tabId : op.tabId);
+const isTabOp = (op: Op): op is TabOp => op.kind !== 'host';
 
 /** Queues an op; `urgent` flushes now (user actions, closed tabs). */
 export function enqueue(op: Op, urgent = false): void {
@@ -58,7 +64,7 @@ export function flush(): Promise<void> {
   return next;
 }
 
-async function addCookieNames(ops: Op[]): Promise<void> {
+async function addCookieNames(ops: TabOp[]): Promise<void> {
   // Cookies the browser holds for the URL right after the 401: names only, inferred "would be sent".
   const byUrl = new Map<string, Promise<string[] | undefined>>();
   for (const op of ops) {
@@ -77,7 +83,7 @@ async function addCookieNames(ops: Op[]): Promise<void> {
  * The tab's URL for the first event of a tab without a page load. Returns the tabs that are gone
  * (tabs.get fails): a late event must not recreate the log tabs.onRemoved just removed.
  */
-async function addStartUrls(ops: Op[], logs: Map<number, TabLog | undefined>): Promise<Set<number>> {
+async function addStartUrls(ops: TabOp[], logs: Map<number, TabLog | undefined>): Promise<Set<number>> {
   const closed = new Set<number>();
   const firsts = new Map<number, Extract<Op, { kind: 'event' }>>();
   for (const op of ops) {
@@ -106,12 +112,13 @@ interface Batch {
 }
 
 /** Applies one op to the logs read for this batch; returns whether the tab's log changed. */
-function applyOp(op: Op, { logs, closed, answers }: Batch): boolean {
+function applyOp(op: TabOp, { logs, closed, answers }: Batch): boolean {
   const tabId = tabOf(op);
   const log = logs.get(tabId);
   if (op.kind === 'remove') closed.add(tabId);
   if (op.kind === 'event') {
     if (closed.has(tabId)) return false;
+    if (op.replace) return log ? replaceEvent(log, op.event) : false;
     const target = log ?? emptyLog(tabId);
     addEvent(target, op.event, { startUrl: op.startUrl ?? '' });
     logs.set(tabId, target);
@@ -137,23 +144,30 @@ async function applyOps(ops: Op[]): Promise<void> {
   }
 }
 
-async function writeBatch(ops: Op[]): Promise<void> {
+async function writeBatch(all: Op[]): Promise<void> {
+  const ops = all.filter(isTabOp);
+  const hosts = all.flatMap((op) => (op.kind === 'host' ? [op.host] : []));
   await addCookieNames(ops);
   const tabIds = [...new Set(ops.map(tabOf))];
-  const stored = await browser.storage.session.get(tabIds.map(tabKey));
-  const logs = new Map<number, TabLog | undefined>(tabIds.map((id) => [id, stored[tabKey(id)] as TabLog]));
+  const keys: SessionKey[] = tabIds.map(tabKey);
+  if (hosts.length) keys.push(CAPTURE_HOSTS_KEY);
+  const stored = await getSession(keys);
+  const logs = new Map<number, TabLog | undefined>(tabIds.map((id) => [id, stored[tabKey(id)]]));
   const batch: Batch = { logs, closed: await addStartUrls(ops, logs), answers: [] };
   const dirty = new Set(ops.filter((op) => applyOp(op, batch)).map(tabOf));
-  const writes: Record<string, TabLog> = {};
-  const removals: string[] = [];
+  const writes: Parameters<typeof writeWithinQuota>[0] = {};
+  const removals: SessionKey[] = [];
   for (const tabId of dirty) {
     const log = logs.get(tabId);
     if (log) writes[tabKey(tabId)] = log;
     else if (stored[tabKey(tabId)]) removals.push(tabKey(tabId));
   }
-  if (removals.length) await browser.storage.session.remove(removals);
+  const hostList = hosts.length ? mergeHosts(stored[CAPTURE_HOSTS_KEY], hosts) : undefined;
+  if (hostList) writes[CAPTURE_HOSTS_KEY] = hostList;
+  if (removals.length) await removeSession(removals);
   await writeWithinQuota(writes);
   for (const answer of batch.answers) answer();
   await enforceBudget();
+  // The badge once per tab per flush, not per event.
   await Promise.all(tabIds.map((id) => showCount(id, logs.get(id)?.events.length ?? 0)));
 }
