@@ -1,12 +1,23 @@
 // The per-tab logs in storage.session. Every change is an op in a short in-memory batch (the only
-// state the worker keeps); a flush applies the batch with one get and one set, and flushes are chained
-// so writes never interleave (uBO's queued storage writes). A stopped worker loses at most one batch.
+// state the worker keeps); a flush applies the batch with one get and one set of the tabs' heads (plus
+// any segment sealed, core/record/segments.ts), and flushes are chained so writes never interleave
+// (uBO's queued storage writes). A stopped worker loses at most one batch.
 import { browser } from '../shared/browser';
-import { CAPTURE_HOSTS_KEY, getSession, removeSession, tabKey, type SessionKey } from '../shared/storage';
+import { CAPTURE_HOSTS_KEY, getSession, removeSession, tabKey } from '../shared/storage';
+import type { SessionItems, SessionKey } from '../shared/storage';
 import type { AuthEvent, PageLoad, TabLog } from '../core/record';
 import { cookieNamesOf } from '../core/record';
-import { addEvent, addPage, emptyLog, patchEvents, replaceEvent, type EventPatch } from '../core/record';
+import {
+  addEvent,
+  addPage,
+  emptyLog,
+  patchEvents,
+  replaceEvent,
+  storedCount,
+  type EventPatch,
+} from '../core/record';
 import { mergeHosts } from './capture-hosts';
+import { addLatePatches, copyHead, planTabWrites } from './tab-writes';
 import { showCount } from './badge';
 import { enforceBudget, writeWithinQuota } from './budget';
 
@@ -104,7 +115,10 @@ async function addStartUrls(ops: TabOp[], logs: Map<number, TabLog | undefined>)
 }
 
 interface Batch {
+  /** The tabs' heads (segments.ts): a flush never reads a tab's older segments. */
   logs: Map<number, TabLog | undefined>;
+  /** Patches for events already sealed into the tab's newest segment (onCompleted after a seal). */
+  late: Map<number, Extract<Op, { kind: 'patch' }>[]>;
   /** Tabs that are gone: their late events are dropped. */
   closed: Set<number>;
   /** Answers to send once the batch is written (clearTabLog resolves after the removal is stored). */
@@ -112,7 +126,7 @@ interface Batch {
 }
 
 /** Applies one op to the logs read for this batch; returns whether the tab's log changed. */
-function applyOp(op: TabOp, { logs, closed, answers }: Batch): boolean {
+function applyOp(op: TabOp, { logs, closed, answers, late }: Batch): boolean {
   const tabId = tabOf(op);
   const log = logs.get(tabId);
   if (op.kind === 'remove') closed.add(tabId);
@@ -124,11 +138,16 @@ function applyOp(op: TabOp, { logs, closed, answers }: Batch): boolean {
     logs.set(tabId, target);
     return true;
   }
-  if (op.kind === 'patch') return log ? patchEvents(log, op.requestId, op.patch) : false;
+  if (op.kind === 'patch') {
+    if (!log) return false;
+    if (patchEvents(log, op.requestId, op.patch)) return true;
+    if (log.segments?.length) late.set(tabId, [...(late.get(tabId) ?? []), op]);
+    return false;
+  }
   // A tab with nothing captured keeps no log: no write per navigation.
   if (op.kind === 'page') return log ? addPage(log, op.page) : false;
   if (op.kind === 'clear') {
-    const cleared = log?.events.length ?? 0;
+    const cleared = log ? storedCount(log) : 0;
     answers.push(() => op.done(cleared));
   }
   if (op.kind === 'clear' || op.kind === 'remove') logs.set(tabId, undefined);
@@ -152,16 +171,16 @@ async function writeBatch(all: Op[]): Promise<void> {
   const keys: SessionKey[] = tabIds.map(tabKey);
   if (hosts.length) keys.push(CAPTURE_HOSTS_KEY);
   const stored = await getSession(keys);
-  const logs = new Map<number, TabLog | undefined>(tabIds.map((id) => [id, stored[tabKey(id)]]));
-  const batch: Batch = { logs, closed: await addStartUrls(ops, logs), answers: [] };
+  // Copies: the stored heads stay as read, to tell which segments went away.
+  const logs = new Map<number, TabLog | undefined>(tabIds.map((id) => [id, copyHead(stored[tabKey(id)])]));
+  const batch: Batch = { logs, late: new Map(), closed: await addStartUrls(ops, logs), answers: [] };
   const dirty = new Set(ops.filter((op) => applyOp(op, batch)).map(tabOf));
-  const writes: Parameters<typeof writeWithinQuota>[0] = {};
+  const writes: Partial<SessionItems> = {};
   const removals: SessionKey[] = [];
-  for (const tabId of dirty) {
-    const log = logs.get(tabId);
-    if (log) writes[tabKey(tabId)] = log;
-    else if (stored[tabKey(tabId)]) removals.push(tabKey(tabId));
-  }
+  const now = Date.now();
+  for (const tabId of dirty)
+    planTabWrites(tabId, stored[tabKey(tabId)], logs.get(tabId), now, writes, removals);
+  await addLatePatches(batch.late, logs, writes);
   const hostList = hosts.length ? mergeHosts(stored[CAPTURE_HOSTS_KEY], hosts) : undefined;
   if (hostList) writes[CAPTURE_HOSTS_KEY] = hostList;
   if (removals.length) await removeSession(removals);
@@ -169,5 +188,5 @@ async function writeBatch(all: Op[]): Promise<void> {
   for (const answer of batch.answers) answer();
   await enforceBudget();
   // The badge once per tab per flush, not per event.
-  await Promise.all(tabIds.map((id) => showCount(id, logs.get(id)?.events.length ?? 0)));
+  await Promise.all(tabIds.map((id) => showCount(id, logs.get(id) ? storedCount(logs.get(id)!) : 0)));
 }

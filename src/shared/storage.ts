@@ -2,12 +2,15 @@
 // casts what storage returns: call sites read and write through the typed functions below.
 // Session writes of the tab logs and capture hosts go through the worker's one queue (background/store.ts).
 import { browser } from './browser';
-import type { TabLog } from '../core/record';
+import type { AuthEvent, TabLog } from '../core/record';
+import { assembleLog, segmentKey } from '../core/record';
 
 /** storage.session: cleared when the browser quits, kept across worker restarts (INTERNALS.md). */
 export interface SessionItems {
-  /** A tab's log; tabId -1 is the background-requests group. */
+  /** A tab's log head (newest events, page loads, segment list); tabId -1 is the background group. */
   [tab: `tab:${number}`]: TabLog;
+  /** A sealed segment of a tab's older events (core/record/segments.ts), written once. */
+  [segment: `seg:${number}:${number}`]: AuthEvent[];
   /**
    * Hosts that answered 401/407 or failed a fetch in this browser session, oldest first: the worker
    * observes them with its costlier listeners (background/listeners.ts), re-registered at start.
@@ -29,6 +32,8 @@ export type LocalKey = keyof LocalItems & string;
 
 /** storage.session key of a tab's log. */
 export const tabKey = (tabId: number): `tab:${number}` => `tab:${tabId}`;
+/** storage.session key of a sealed segment of a tab's log. */
+export const segmentKeyOf = segmentKey;
 /** Whether a storage.session key is a tab log's. */
 export const isTabKey = (key: string): key is `tab:${number}` => /^tab:-?\d+$/.test(key);
 
@@ -95,18 +100,57 @@ export function watchLocal<K extends LocalKey>(
 
 const emptyTabLog = (tabId: number): TabLog => ({ tabId, events: [], pages: [], dropped: 0 });
 
-/** Reads one tab's log; an empty log when nothing was captured. */
-export async function readTabLog(tabId: number): Promise<TabLog> {
+/** Reads one tab's head: its newest events (the popup's first render), with `segments` listing the rest. */
+export async function readTabHead(tabId: number): Promise<TabLog> {
   const key = tabKey(tabId);
   return (await getSession([key]))[key] ?? emptyTabLog(tabId);
 }
 
-/** Calls `onChange` with the tab's log whenever the worker writes it. Returns the unsubscribe. */
+/** The whole log of a head: its segments read in one get (`cache`: segments already read, kept). */
+export async function withSegments(head: TabLog, cache = new Map<number, AuthEvent[]>()): Promise<TabLog> {
+  const missing = (head.segments ?? [])
+    .filter((s) => !cache.has(s.seq))
+    .map((s) => segmentKey(head.tabId, s.seq));
+  if (missing.length) {
+    const got = await getSession(missing);
+    for (const key of missing) {
+      const events = got[key];
+      if (events) cache.set(Number(key.slice(key.lastIndexOf(':') + 1)), events);
+    }
+  }
+  return assembleLog(head, (seq) => cache.get(seq));
+}
+
+/** Reads one tab's whole log; an empty log when nothing was captured. */
+export async function readTabLog(tabId: number): Promise<TabLog> {
+  return withSegments(await readTabHead(tabId));
+}
+
+/**
+ * Calls `onChange` with the tab's whole log whenever the worker writes it. Segments are written once
+ * (or patched right after sealing): each is read once and kept. Returns the unsubscribe.
+ */
 export function watchTabLog(tabId: number, onChange: (log: TabLog) => void): () => void {
   const key = tabKey(tabId);
+  const prefix = `seg:${tabId}:`;
+  const cache = new Map<number, AuthEvent[]>();
+  let head: TabLog | undefined;
+  let chain = Promise.resolve();
   const listener = (changes: Changes, area: string): void => {
-    if (area !== 'session' || !(key in changes)) return;
-    onChange((changes[key]?.newValue as TabLog | undefined) ?? emptyTabLog(tabId));
+    if (area !== 'session') return;
+    let touched = false;
+    for (const [name, change] of Object.entries(changes))
+      if (name.startsWith(prefix)) {
+        const seq = Number(name.slice(prefix.length));
+        if (change.newValue) cache.set(seq, change.newValue as AuthEvent[]);
+        else cache.delete(seq);
+        touched = true;
+      }
+    if (key in changes) head = (changes[key]?.newValue as TabLog | undefined) ?? emptyTabLog(tabId);
+    else if (!touched || !head) return;
+    const next = head;
+    // In order: a slow segment read must not let an older state overwrite a newer one.
+    chain = chain.then(() => withSegments(next, cache).then(onChange, () => undefined));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

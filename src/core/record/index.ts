@@ -4,4 +4,5 @@ export * from './credential-scheme';
 export * from './event';
 export * from './filter';
 export * from './response-facts';
+export * from './segments';
 export * from './tab-log';

@@ -92,9 +92,10 @@ export function patchEvents(log: TabLog, requestId: string, patch: EventPatch): 
   return changed;
 }
 
-/** Keeps only the page loads that still have events, plus the current (last) one. */
+/** Keeps only the page loads that still have events (in the log or its segments), plus the current one. */
 export function prunePages(log: TabLog): void {
   const used = new Set(log.events.map((e) => e.pageId));
+  for (const segment of log.segments ?? []) for (const page of segment.pages) used.add(page);
   const last = log.pages.at(-1);
   log.pages = log.pages.filter((p) => p === last || used.has(p.id));
 }
