@@ -37,9 +37,26 @@ export interface ExtensionFixtures {
   drain: () => Promise<void>;
 }
 
-/** Reads every tab log the worker holds in storage.session. */
+/**
+ * Reads every tab log the worker holds in storage.session, whole: a log's older events live in
+ * sealed segments (`seg:<tab>:<seq>`, src/core/record/segments.ts), put back in front of the head's.
+ * Other keys are returned as they are.
+ */
 export async function dumpLogs(worker: Worker): Promise<Record<string, TabLog>> {
-  return (await worker.evaluate('chrome.storage.session.get(null)')) as Record<string, TabLog>;
+  const all = (await worker.evaluate('chrome.storage.session.get(null)')) as Record<string, unknown>;
+  const out: Record<string, TabLog> = {};
+  for (const [key, value] of Object.entries(all)) {
+    if (key.startsWith('seg:')) continue;
+    const head = value as TabLog;
+    if (!key.startsWith('tab:') || !head.segments?.length) {
+      out[key] = head;
+      continue;
+    }
+    const older = head.segments.flatMap((s) => (all[`seg:${head.tabId}:${s.seq}`] as TabLog['events']) ?? []);
+    const { segments: _segments, ...rest } = head;
+    out[key] = { ...rest, events: [...older, ...head.events] };
+  }
+  return out;
 }
 
 /** Resolves with the tab id of a page, asked of the worker by URL. */

@@ -117,11 +117,29 @@ export interface PageLoad {
   time: number;
 }
 
+/**
+ * A sealed run of a tab's older events, stored under its own key (segments.ts): written once, so a
+ * flush writes only the tab's head and a reader can show the newest events before the rest.
+ */
+export interface SegmentRef {
+  /** Unique in the tab across clears: the segment's storage key is `seg:<tabId>:<seq>`. */
+  seq: number;
+  count: number;
+  /** Time of its newest event (the budget drops the oldest segments first). */
+  newest: number;
+  /** Its stored size (JSON length). */
+  bytes: number;
+  /** Page loads its events belong to (kept while the segment is). */
+  pages: string[];
+}
+
 /** Everything stored for one tab (or the background group, tabId -1). */
 export interface TabLog {
   tabId: number;
-  /** Oldest first. */
+  /** Oldest first. In storage, the head's `events` are only the newest ones; see `segments`. */
   events: AuthEvent[];
+  /** In storage only: the older events' segments, oldest first (absent or empty: none). */
+  segments?: SegmentRef[];
   /** Oldest first; only the loads that still have events or are current. */
   pages: PageLoad[];
   /** Events dropped for the per-tab cap or the global byte budget (oldest first). */
