@@ -88,7 +88,7 @@ test('main-frame and iframe Basic 401s are captured with what the browser would 
   expect(main?.challengeFields).toEqual([{ name: 'www-authenticate', value: 'Basic realm="intranet"' }]);
   await expect
     .poll(async () => (await waitForEvent(worker, '/basic'))[0]?.credentials.browserAuth)
-    .toEqual({ scheme: 'basic', realm: 'intranet', isProxy: false });
+    .toEqual({ scheme: 'basic', realm: 'intranet', isProxy: false, challenger: new URL(server.origin).host });
 
   const second = await context.newPage();
   // An iframe meeting Basic never fires load: wait for the record, not the frame.

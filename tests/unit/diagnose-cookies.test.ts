@@ -204,6 +204,22 @@ const cases: DiagnosisCase[] = [
     absent: ['cookie-path-domain', 'cookie-gone', 'cookie-secure-http'],
   },
   {
+    name: 'cors-preflight: an OPTIONS request never carries cookies, so none was withheld from it',
+    event: makeEvent({
+      method: 'OPTIONS',
+      time: T,
+      credentials: {
+        cookieSent: false,
+        cookieNames: [],
+        cookieJar: jar([sid()], {
+          gone: [{ name: 'sid', domain: 'app.example.com', path: '/', cause: 'explicit', time: T - 500 }],
+        }),
+      },
+    }),
+    expect: [],
+    absent: ['cookie-gone', 'cookie-samesite', 'cookie-secure-http', 'cookie-path-domain'],
+  },
+  {
     name: 'hostile-cookie-jar-shape',
     event: makeEvent({
       credentials: {
