@@ -211,8 +211,10 @@ const cases: DiagnosisCase[] = [
       credentials: {
         cookieSent: false,
         cookieNames: [],
-        cookieJar: jar([sid()], {
-          gone: [{ name: 'sid', domain: 'app.example.com', path: '/', cause: 'explicit', time: T - 500 }],
+        cookieJar: jar([], {
+          gone: [
+            { name: 'connect.sid', domain: 'app.example.com', path: '/', cause: 'expired', time: T - 900 },
+          ],
         }),
       },
     }),
