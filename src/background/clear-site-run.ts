@@ -73,9 +73,10 @@ async function afterFailure(found: GatheredScope, state: ClearState, error: unkn
 }
 
 /**
- * The clear itself; `done` is set while the reload is still being judged. Order matters for "nothing half-done": the snapshot is stored (with its alarm)
- * before anything is removed (a full quota aborts with nothing cleared), and a tab closed after that
- * point does not stop the removal (it needs no tab); only the reload is skipped.
+ * The clear itself; `done` is set while the reload is still being judged. Order matters for "nothing
+ * half-done": the snapshot is stored (with its alarm) before anything is removed (a full quota aborts
+ * with nothing cleared), and a tab closed after that point does not stop the removal (it needs no
+ * tab); only the reload is skipped.
  */
 export async function runClear(
   site: SiteOfUrl,
