@@ -1,5 +1,5 @@
 // Finds a Chromium to run the extension in and the flags that keep it quiet on a closed network
-// (../shared/platform-notes.md). Shared by `npm start`, the e2e suite and the benchmarks.
+// (INTERNALS.md "Browser facts"). Shared by `npm start`, the e2e suite and the benchmarks.
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 

@@ -2,7 +2,7 @@
 // about the host, the tab's cookie store, the site's cookies (values included: the same list is the
 // Undo snapshot) and the tab's log. The scope shown in the preview is computed from exactly these.
 import { readTabLog } from '../shared/storage';
-import { hostFacts } from '../shared/site';
+import { hostFacts } from '../core/site';
 import { buildClearScope, siteBounds } from '../core/clear-site';
 import { clearTargetProblem } from '../core/pages';
 import type { ClearScope, HostFacts, SavedCookie, ScopeProblem, SiteBounds } from '../core/clear-site';

@@ -9,6 +9,7 @@ import { ClearSitePanel } from './ClearSitePanel';
 import { msg, t } from './i18n';
 import { useAction, useNow } from './use-actions';
 import './clear-site.css';
+import { hostOf } from '../core/site';
 
 interface Props {
   /** A URL (or origin) of the site to clear. */
@@ -18,14 +19,6 @@ interface Props {
   /** Start with the confirmation open (the keyboard shortcut). */
   startOpen?: boolean;
 }
-
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
-};
 
 /** The button, the confirmation with its scope, and the result with Undo. */
 export function ClearSite({ url, tabId, startOpen = false }: Props) {
@@ -40,7 +33,7 @@ export function ClearSite({ url, tabId, startOpen = false }: Props) {
   const action = useAction();
   const now = useNow(1000, !!state?.undoUntil || isBusy(state, Date.now()));
   const busy = action.busy || isBusy(state, now);
-  const label = site ?? hostOf(url);
+  const label = site ?? (hostOf(url) || url);
 
   if (scope.status === 'refused')
     return (

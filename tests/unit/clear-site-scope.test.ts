@@ -7,7 +7,7 @@ import {
   type CookieFacts,
   type HostFacts,
 } from '../../src/core/clear-site';
-import { hostFacts } from '../../src/shared/site';
+import { hostFacts } from '../../src/core/site';
 
 const SITE: HostFacts = { registrableDomain: 'a.test', isPublicSuffix: false };
 const NO_SITE: HostFacts = { registrableDomain: null, isPublicSuffix: false };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { clearTargetProblem, isInspectable, pageKind, type PageKind } from '../../src/core/pages';
 import { scopeProblemText } from '../../src/core/clear-site';
-import { renderText } from './render-text';
+import { renderText } from '../fixtures/render-text';
 
 // url, kind, may its traffic be inspected, why it may not be cleared
 const CASES: [string, PageKind, boolean, string | null][] = [

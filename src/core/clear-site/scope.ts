@@ -1,6 +1,6 @@
 // What "clear this site" touches, computed from facts the worker gathered: what the public-suffix list
-// says about the host (src/shared/site.ts asks tldts; core takes the answer as input) and the cookies
-// the browser holds. README "Using it" promises that clearing a site never reaches another one.
+// says about the host (src/core/site; the caller passes the answer in) and the cookies the browser
+// holds. README "Using it" promises that clearing a site never reaches another one.
 import { clearTargetProblem, type PageProblem } from '../pages';
 import { text, type Text } from '../text';
 import { bareDomain, inSite, siteBounds, type HostFacts, type SiteBounds } from './site-bounds';

@@ -1,16 +1,9 @@
 // Where a site ends: a registrable domain and every name under it, or one host alone when it has none
 // (INTERNALS.md "Clearing a site"). Pure: what the public-suffix list says comes in as HostFacts.
 
-/**
- * What the public-suffix list says about a host. Core takes it as input (the list lives in a library
- * the worker calls), so this module stays a pure function of its facts.
- */
-export interface HostFacts {
-  /** eTLD+1, private suffixes included (alice.github.io); null for IPs, localhost, intranet names, suffixes. */
-  registrableDomain: string | null;
-  /** The host is itself on the public-suffix list (co.uk, github.io, s3.amazonaws.com). */
-  isPublicSuffix: boolean;
-}
+import type { HostFacts } from '../site';
+
+export type { HostFacts } from '../site';
 
 /** The site to clear and whether it is one host alone. */
 export interface SiteBounds {
