@@ -11,10 +11,13 @@ import { sweepSnapshots } from './clear-site-undo';
 import { handlers } from './handlers';
 import { registerCapture, registerHostListeners } from './listeners';
 import { onCommitted, onTabRemoved, onTabUpdated } from './pages';
+import { replayJournal } from './store';
 
 const setAllTypes = registerCapture();
 // The hosts that answered 401/407 before this worker started get their costly listeners back.
 void restoreCaptureHosts(registerHostListeners).catch(() => undefined);
+// Events a stopped worker captured but had not written yet (journal.ts).
+void replayJournal().catch(() => undefined);
 browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onUpdated.addListener(onTabUpdated);
 browser.tabs.onRemoved.addListener(onTabRemoved);
