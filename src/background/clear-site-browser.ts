@@ -3,6 +3,7 @@
 // origin's cached Basic/Digest credentials with its cookies (platform-notes, observed). Firefox:
 // browsingData takes exact `hostnames`, and cookies go through the cookies API one by one.
 import { browser } from '../shared/browser';
+import { isFirefox } from '../shared/platform';
 import { cookieUrl, type SavedCookie, type SetDetails } from '../core/clear-site';
 import type { ClearKind, ClearScope } from '../core/clear-site';
 
@@ -33,9 +34,6 @@ type CookieApi = {
 const browsingData = browser.browsingData as unknown as BrowsingData;
 export const cookieApi = browser.cookies as unknown as CookieApi;
 
-/** Firefox: runtime.getBrowserInfo exists only there; its browsingData has hostnames, no origins. */
-export const isFirefox = (): boolean =>
-  typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
 
 /** The cookie store of a tab (an incognito tab has its own), undefined = the default store. */
 export async function storeOfTab(tabId: number): Promise<string | undefined> {
