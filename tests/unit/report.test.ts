@@ -5,7 +5,7 @@ import { explainChallenge } from '../../src/core/schemes';
 import { parseChallenges } from '../../src/core/challenge';
 import { buildReport, buildTabReport, safeRender, type EventReportInput } from '../../src/core/export';
 import { code, codeBlock, inline } from '../../src/core/export';
-import { renderText } from './render-text';
+import { renderText } from '../fixtures/render-text';
 
 const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbGljZSIsImV4cCI6MTcwMDAwMDAwMH0.c2lnbmF0dXJlLW5vdC1yZWFs';

@@ -15,7 +15,7 @@ import {
 } from '../../src/core/record';
 import { maskText } from '../../src/core/secrets';
 import { corpus, leaksIn, plants, type CorpusCase } from '../fixtures/secrets-corpus';
-import { renderText } from './render-text';
+import { renderText } from '../fixtures/render-text';
 
 const START = Date.UTC(2026, 10, 23, 12, 0, 0);
 const ENV = { browser: 'Chromium 156', extensionVersion: '0.4.0', generatedAt: START };

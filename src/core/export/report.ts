@@ -1,4 +1,4 @@
-// The support report (issue 4): one captured 401/407 as Markdown a person can paste into a ticket,
+// The support report (README "Using it"): one captured 401/407 as Markdown a person can paste into a ticket,
 // in the UI's language (every label and finding goes through `render`), with every credential masked.
 import type { Explanation } from '../schemes';
 import type { Finding } from '../diagnose';

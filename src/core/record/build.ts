@@ -26,6 +26,8 @@ export interface ResponseDetails {
   statusCode: number;
   statusLine: string;
   initiator?: string;
+  /** Firefox: the URL of the document or script that made the request (it has no `initiator`). */
+  originUrl?: string;
   /** Firefox has these in onHeadersReceived; Chromium only later (onCompleted). */
   ip?: string;
   fromCache?: boolean;
@@ -80,8 +82,22 @@ export function buildAuthEvent(
     response: responseFactsOf(headers, details.timeStamp),
   };
   if (details.documentId) event.documentId = details.documentId;
-  if (details.initiator) event.initiator = storedUrl(details.initiator);
+  const initiator = details.initiator ?? originOf(details.originUrl);
+  if (initiator) event.initiator = storedUrl(initiator);
   if (details.ip) event.ip = details.ip;
   if (details.fromCache !== undefined) event.fromCache = details.fromCache;
   return event;
+}
+
+/**
+ * The origin of Firefox's `originUrl`, which is what Chromium's `initiator` holds (Fetch's request
+ * origin). Opaque origins (about:blank, data:) give "null", as Chromium reports them; none when absent.
+ */
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }

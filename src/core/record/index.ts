@@ -5,4 +5,5 @@ export { credentialScheme, NO_SCHEME } from '../secrets';
 export * from './event';
 export * from './filter';
 export * from './response-facts';
+export * from './segments';
 export * from './tab-log';

@@ -71,9 +71,10 @@ const URL_HEADERS = new Set([
 ]);
 
 // Vendor families whose values are credentials or echo them (AWS API Gateway's
-// x-amzn-Remapped-Authorization, x-auth-*, x-api-*); request ids and error types stay readable.
+// x-amzn-Remapped-Authorization, x-auth-*, x-api-*); request ids, error types and IAP's
+// X-Goog-IAP-Generated-Response flag stay readable.
 const VENDOR = /^(x-auth-|x-api-|x-amzn-|x-amz-|x-goog-|x-ms-|x-csrf|x-xsrf)/;
-const VENDOR_HARMLESS = /(errortype|error-type|requestid|request-id|trace-id|-version|-date)$/;
+const VENDOR_HARMLESS = /(errortype|error-type|requestid|request-id|trace-id|-version|-date|generated-response)$/;
 
 /** Challenges (RFC 9110 §11.6.1, §11.7.1) and Authentication-Info are sent to anyone who asks. */
 const CHALLENGES = new Set(['www-authenticate', 'proxy-authenticate', 'authentication-info']);
