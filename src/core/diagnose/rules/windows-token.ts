@@ -110,7 +110,6 @@ function decoded(token: WindowsToken, facts: Facts, eventTime: number): Finding 
     });
   if (ntlm)
     return finding(ID, 'info', {
-      title: 'title_ntlm',
       detail: 'detail_ntlm',
       detailArgs: [ntlm.domain ?? ntlm.targetName ?? '?', ntlm.dnsServer ?? ntlm.server ?? '?'],
       steps: ntlmSteps(ntlm, eventTime),
