@@ -1,7 +1,7 @@
-// The challenge parser's public face (issue 2): tokenizer → parser → model, one job per file.
+// The challenge parser's public face: tokenizer → parser → model, one job per file.
 export type { Challenge, ParseProblem, ParseResult } from './types';
-export { parseChallenges, PARSE_LIMITS } from './parse';
-export { serializeChallenges } from './serialize';
+export { parseChallenges, parseSources, PARSE_LIMITS } from './parse';
+export type { CharSource } from './chars';
+export { paramOf } from './param';
 export { PARSE_PROBLEM_CODES, type ParseProblemCode } from './problems';
 export { chromiumReading } from './browser-readings';
-export { countScanSteps } from './scan-steps';
