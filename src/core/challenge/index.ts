@@ -1,6 +1,7 @@
 // The challenge parser's public face: tokenizer → parser → model, one job per file.
 export type { Challenge, ParseProblem, ParseResult } from './types';
-export { parseChallenges, parseSources, PARSE_LIMITS } from './parse';
+export { parseChallenges, parseFull, parseSources, PARSE_LIMITS } from './parse';
+export { parseClean } from './fast-path';
 export type { CharSource } from './chars';
 export { paramOf } from './param';
 export { PARSE_PROBLEM_CODES, type ParseProblemCode } from './problems';
