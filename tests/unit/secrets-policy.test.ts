@@ -7,6 +7,7 @@ import {
   maskChain,
   maskHeader,
   maskText,
+  maskEchoedCredentials,
   maskUrl,
   MAX_MASK_INPUT,
 } from '../../src/core/secrets';
@@ -172,5 +173,32 @@ describe('oversized input is cut before masking, and the cut is shown', () => {
   it('a huge header value keeps its marker after masking', () => {
     const masked = maskHeader('X-Debug', 'a'.repeat(MAX_MASK_INPUT + 5000));
     expect(masked).toMatch(/\[…\+\d+\]$/);
+  });
+});
+
+describe('maskEchoedCredentials: challenge lines keep everything but an echoed credential', () => {
+  it.each([
+    [
+      'a JWT echoed in error_description',
+      'Bearer realm="api", error_description="token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln expired"',
+      'Bearer realm="api", error_description="token *** expired"',
+    ],
+    [
+      'a Digest nonce and opaque stay',
+      'Digest realm="x", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41"',
+      'Digest realm="x", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41"',
+    ],
+    [
+      'a Negotiate token stays',
+      'Negotiate oYH1MIHyoAMKAQChCwYJKoZIgvcSAQICooHd',
+      'Negotiate oYH1MIHyoAMKAQChCwYJKoZIgvcSAQICooHd',
+    ],
+    [
+      'a provider key',
+      'Newauth realm="a", hint="ghp_16C7e42F292c6912E7710c838347Ae178B4a"',
+      'Newauth realm="a", hint="***"',
+    ],
+  ])('%s', (_name, value, expected) => {
+    expect(maskEchoedCredentials(value)).toBe(expected);
   });
 });

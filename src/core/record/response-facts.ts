@@ -1,7 +1,7 @@
 // Pure conversions from raw webRequest header lists to the facts an AuthEvent keeps. Values of
 // credentials never leave this module: only scheme words, cookie names and masked vendor headers
 // (README "Privacy").
-import { maskHeader } from '../secrets';
+import { maskEchoedCredentials, maskHeader } from '../secrets';
 import type { ChallengeField, ChallengeFieldName, ResponseFacts } from './event';
 
 /** One header as webRequest delivers it (`value` is absent for binary values). */
@@ -50,9 +50,9 @@ export function challengeFieldsOf(headers: readonly HeaderLine[]): ChallengeFiel
     if (name !== 'www-authenticate' && name !== 'proxy-authenticate') continue;
     for (const value of (header.value ?? '').split(FIELD_BREAK)) {
       const capped = capText(value, MAX_FIELD_CHARS);
-      fields.push(
-        capped.truncated ? { name, value: capped.value, truncated: true } : { name, value: capped.value },
-      );
+      // A server may echo a token into its challenge (error_description): stored with that masked.
+      const kept = maskEchoedCredentials(capped.value);
+      fields.push(capped.truncated ? { name, value: kept, truncated: true } : { name, value: kept });
     }
   }
   return fields;

@@ -4,7 +4,7 @@
 export { cutMarker, MASK, MAX_MASK_INPUT } from './cut';
 export { maskCookie, maskHeader, maskSetCookie } from './headers';
 export { credentialScheme, maskedAuthorization, NO_SCHEME } from './scheme-word';
-export { looksSecret } from './shapes';
+export { looksSecret, maskEchoedCredentials } from './shapes';
 export { countMaskSteps } from './steps';
 export { maskText } from './text';
 export { maskChain, maskUrl } from './url';

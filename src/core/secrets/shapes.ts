@@ -99,14 +99,21 @@ function pieceLooksRandom(text: string, start: number, end: number): boolean {
   return length >= 20 && ratio >= 0.4;
 }
 
-/** Whether a token run (see {@link isRunChar}) starting at `start` looks like a secret. */
-export function runLooksSecret(text: string, start: number, end: number): boolean {
+/** Whether a run is unmistakably a credential: a JOSE object or a provider-prefixed key. */
+export function runIsKnownCredential(text: string, start: number, end: number): boolean {
   const length = end - start;
   if (length < 8) return false;
   // RFC 7519 §3 / RFC 7516 §3: a JOSE header is base64url JSON, which always starts `{"` = `eyJ`.
   if (text.startsWith('eyJ', start)) return true;
   for (const prefix of PREFIXES)
     if (length >= prefix.length + 8 && text.startsWith(prefix, start)) return true;
+  return false;
+}
+
+/** Whether a token run (see {@link isRunChar}) starting at `start` looks like a secret. */
+export function runLooksSecret(text: string, start: number, end: number): boolean {
+  if (end - start < 8) return false;
+  if (runIsKnownCredential(text, start, end)) return true;
   // Judge each dot-separated piece, so host names and versions stay readable.
   let pieceStart = start;
   for (let i = start; i <= end; i++) {
@@ -153,4 +160,30 @@ export function looksSecret(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (!isRunChar(value.charCodeAt(i))) return false;
   tick(value.length);
   return runLooksSecret(value, 0, value.length);
+}
+
+/**
+ * Server-sent text (a challenge line) with only unmistakable credentials masked: JWT/JWE and
+ * provider-prefixed keys a server may echo (`error_description="token eyJ… expired"`). Nonces, opaque
+ * values and NTLM/Negotiate tokens stay: they are not the user's secrets and diagnosis reads them.
+ */
+export function maskEchoedCredentials(text: string): string {
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!isRunChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && isRunChar(text.charCodeAt(end))) end++;
+    if (runIsKnownCredential(text, i, end)) {
+      out += `${text.slice(copied, i)}***`;
+      copied = end;
+    }
+    i = end;
+  }
+  tick(text.length);
+  return copied === 0 ? text : out + text.slice(copied);
 }
