@@ -11,8 +11,10 @@ import { sweepSnapshots } from './clear-site-undo';
 import { handlers } from './handlers';
 import { registerCapture } from './listeners';
 import { onCommitted, onTabRemoved, onTabUpdated } from './pages';
+import { registerSignInSteps } from './sign-in-steps';
 
 const setAllTypes = registerCapture();
+registerSignInSteps();
 browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onUpdated.addListener(onTabUpdated);
 browser.tabs.onRemoved.addListener(onTabRemoved);

@@ -6,6 +6,7 @@ import { tabKey } from '../shared/storage';
 import type { AuthEvent, PageLoad, TabLog } from '../core/record';
 import { cookieNamesOf } from '../core/record';
 import { addEvent, addPage, emptyLog, patchEvents, type EventPatch } from '../core/record';
+import { addFlowStep, type FlowStep } from '../core/flow';
 import { showCount } from './badge';
 import { enforceBudget, writeWithinQuota } from './budget';
 
@@ -15,7 +16,9 @@ export type Op =
   | { kind: 'page'; tabId: number; page: PageLoad }
   | { kind: 'clear'; tabId: number; done: (cleared: number) => void; fail: (error: unknown) => void }
   | { kind: 'remove'; tabId: number }
-  | { kind: 'badge'; tabId: number };
+  | { kind: 'badge'; tabId: number }
+  /** A sign-in step (sign-in-steps.ts); it starts a log, so the flow is there when its 401 comes. */
+  | { kind: 'flow'; tabId: number; step: FlowStep };
 
 /** Longest an op waits in memory before it is written. */
 export const FLUSH_MS = 150;
@@ -118,6 +121,13 @@ function applyOp(op: Op, { logs, closed, answers }: Batch): boolean {
     return true;
   }
   if (op.kind === 'patch') return log ? patchEvents(log, op.requestId, op.patch) : false;
+  if (op.kind === 'flow') {
+    if (closed.has(tabId)) return false;
+    const target = log ?? emptyLog(tabId);
+    target.signIn = addFlowStep(target.signIn, op.step);
+    logs.set(tabId, target);
+    return true;
+  }
   // A tab with nothing captured keeps no log: no write per navigation.
   if (op.kind === 'page') return log ? addPage(log, op.page) : false;
   if (op.kind === 'clear') {
