@@ -36,7 +36,10 @@ export function findingsFor(event: AuthEvent, log: TabLog, extra?: DiagnoseConte
   const fn = (diagnoseModule as { diagnose?: Diagnose }).diagnose;
   const pageTime = log.pages.find((p) => p.id === event.pageId)?.time;
   try {
-    return fn?.(event, log.events, { now: Date.now(), pageTime, platform: platform(), ...extra }) ?? [];
+    const signIn = log.signIn;
+    return (
+      fn?.(event, log.events, { now: Date.now(), pageTime, platform: platform(), signIn, ...extra }) ?? []
+    );
   } catch (error) {
     console.error('diagnose failed', error);
     return [];

@@ -68,6 +68,10 @@ const LIVE: Row[] = [
   { scenario: 'cookie-no-credentials', top: 'cookie-credentials-mode' },
   { scenario: 'cookie-path', top: 'cookie-path-domain' },
   { scenario: 'cookie-deleted', top: 'cookie-gone' },
+  // Sign-in flows against the demo identity provider: the steps the worker recorded before the API's 401.
+  { scenario: 'sign-in-denied', top: 'sign-in-provider-error' },
+  { scenario: 'sign-in-token-refused', top: 'sign-in-token-refused' },
+  { scenario: 'sign-in-api-refuses-token', top: 'bearer-invalid-token', also: ['sign-in-then-refused'] },
   // Seen live because fetch/XHR is observed with extraHeaders: the 401's Set-Cookie and the preflight.
   { scenario: 'session-expired', top: 'session-cleared' },
   { scenario: 'cors-preflight', top: 'cors-preflight' },

@@ -2,6 +2,7 @@ import type { AuthEvent } from '../record';
 import type { JwtFacts } from './jwt';
 import type { Text } from '../text';
 import type { Facts } from './facts';
+import type { FlowStep } from '../flow';
 
 export type FindingKind = 'cause' | 'possible-cause' | 'server-bug' | 'info';
 
@@ -27,6 +28,8 @@ export interface DiagnoseContext {
   pageTime?: number;
   /** Operating system family, when known: Windows answers Negotiate/NTLM with the logged-on user. */
   platform?: 'windows' | 'mac' | 'linux' | 'chromeos' | 'android' | 'other';
+  /** The tab's recent sign-in steps (TabLog.signIn): the flow this 401 may end. */
+  signIn?: readonly FlowStep[];
 }
 
 /** The rule families, used to group the rule table (README) and the source files. */
@@ -34,6 +37,7 @@ export type RuleFamily =
   | 'challenge'
   | 'credentials'
   | 'cookies'
+  | 'signin'
   | 'bearer'
   | 'digest'
   | 'windows'

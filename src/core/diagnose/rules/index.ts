@@ -2,6 +2,7 @@ import { checklistInfo } from '../checklist';
 import { bearerRules } from './bearer';
 import { challengeRules } from './challenge';
 import { cookieRules } from './cookies';
+import { signInRules } from './sign-in';
 import { credentialRules } from './credentials';
 import { digestRules } from './digest';
 import { httpRules } from './http';
@@ -31,6 +32,7 @@ const BY_ID = new Map(
     ...digestRules,
     ...windowsRules,
     ...sentRules,
+    ...signInRules,
     ...cookieRules,
     ...credentialRules,
     ...challengeRules,
@@ -56,6 +58,8 @@ const ORDER = [
   'wp-htaccess-basic',
   'iis-substatus',
   'session-cleared',
+  'sign-in-provider-error',
+  'sign-in-token-refused',
   'redirect-dropped-credentials',
   'proxy-credentials',
   'cors-preflight',
@@ -81,6 +85,7 @@ const ORDER = [
   'challenge-malformed',
   'bearer-scope-on-401',
   'bearer-jwt-audience',
+  'sign-in-then-refused',
   'bearer-error-other',
   'cookie-not-sent',
   'digest-userhash',
