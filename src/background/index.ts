@@ -14,8 +14,10 @@ import { watchHostAccess } from './host-access';
 import { registerCapture, registerHostListeners } from './listeners';
 import { onCommitted, onTabRemoved, onTabUpdated } from './pages';
 import { replayJournal } from './store';
+import { registerSignInSteps } from './sign-in-steps';
 
 const setAllTypes = registerCapture();
+registerSignInSteps();
 // The hosts that answered 401/407 before this worker started get their costly listeners back.
 void restoreCaptureHosts(registerHostListeners).catch(() => undefined);
 // Events a stopped worker captured but had not written yet (journal.ts).
