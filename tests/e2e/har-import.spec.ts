@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test, expect, dumpLogs } from './fixtures';
-import { openTargetTab } from './pages/popup-page';
+import { cardFor, expandCard, findingIds, openTargetTab, PopupPage } from './pages/popup-page';
 import { PanelPage } from './pages/panel-page';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/har');
@@ -171,4 +171,24 @@ test('a 20,000-entry HAR loads in slices with progress', async ({ context, worke
     () => (window as unknown as { harProgress: string[] }).harProgress,
   );
   expect(new Set(progress).size).toBeGreaterThan(2);
+});
+
+test('the popped-out view opens a HAR too, with the same cards and findings', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const [, tabId] = await openTargetTab(context, worker, 'har-popout');
+  const popup = await PopupPage.open(context, extensionId, tabId); // ?tabId=N: the popped-out view
+  await popup.page.getByTestId('har-input').setInputFiles(resolve(FIXTURES, 'chrome-devtools.har'));
+  await expect(popup.page.getByTestId('har-banner')).toContainText(
+    '4 of 6 requests in the file were answered 401 or 407.',
+  );
+  await expect(popup.events).toHaveCount(4);
+  const card = cardFor(popup, 'https://app.example.test/api/session');
+  await expandCard(card);
+  expect((await findingIds(card))[0]).toBe('session-cleared');
+  await expect(popup.clearButton).toBeHidden();
+  await popup.page.getByTestId('har-close').click();
+  await expect(popup.emptyState).toBeVisible();
 });
