@@ -2,7 +2,7 @@
 // scan in slices between frames with progress, then hand over the imported events. Everything stays
 // in this page's memory: nothing is written to storage and nothing is sent (README "Privacy").
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { decodeHarBytes, HarImport, type HarImportResult } from '../core/har-import';
+import { decodeHarSlices, HarImport, type HarImportResult } from '../core/har-import';
 import type { Text } from '../core/text';
 import { text } from '../core/text';
 
@@ -15,6 +15,7 @@ export type HarState =
 // One slice of scanning between frames: short enough that typing and scrolling stay smooth.
 const SLICE_MS = 12;
 const STEP_CHARS = 256 * 1024;
+const DECODE_BYTES = 2 << 20;
 
 const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -30,7 +31,16 @@ async function readHar(
   } catch {
     return { ok: false, error: text('har_error_read') };
   }
-  const decoded = decodeHarBytes(bytes);
+  // Decoding is the first tenth of the bar, scanning and building events the rest.
+  const slices = decodeHarSlices(bytes, DECODE_BYTES);
+  let next = slices.next();
+  while (!next.done) {
+    onProgress(next.value * 0.1);
+    await nextFrame();
+    if (!alive()) return undefined;
+    next = slices.next();
+  }
+  const decoded = next.value;
   if (!decoded.ok) return decoded;
   const run = new HarImport(decoded.text);
   for (;;) {
@@ -38,7 +48,7 @@ async function readHar(
     let done = false;
     while (!done && performance.now() < until) done = run.step(STEP_CHARS);
     if (done) return run.outcome();
-    onProgress(run.progress);
+    onProgress(0.1 + run.progress * 0.9);
     await nextFrame();
     if (!alive()) return undefined;
   }
