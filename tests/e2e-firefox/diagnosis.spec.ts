@@ -85,11 +85,13 @@ async function runScenario(row: Row): Promise<AuthEvent> {
 test('each rule family: the popup shows the expected top finding for its demo scenario', async () => {
   const seen: Record<string, string[]> = {};
   const kinds: Record<string, string | undefined> = {};
+  const texts: Record<string, string> = {};
   for (const row of ROWS) {
     const event = await runScenario(row);
     const popup = await FxPopup.open(firefox, event.tabId);
     const card = await popup.openCard(event.url);
     seen[row.scenario] = card.ids;
+    texts[row.scenario] = card.text;
     if (row.kind) kinds[row.scenario] = card.kinds[0];
     await popup.close();
     await firefox.clearAuthCache();
@@ -99,4 +101,10 @@ test('each rule family: the popup shows the expected top finding for its demo sc
   expect(kinds).toEqual(Object.fromEntries(ROWS.filter((r) => r.kind).map((r) => [r.scenario, r.kind])));
   for (const row of ROWS)
     for (const id of row.also ?? []) expect(seen[row.scenario], row.scenario).toContain(id);
+  // Firefox users are sent to Firefox's own settings, never to Chromium's pages or "incognito".
+  for (const row of ROWS) expect(texts[row.scenario], row.scenario).not.toMatch(/incognito|chrome:\/\//i);
+  expect(texts['iis-negotiate-ntlm']).toContain(
+    'Firefox signs you in automatically only on hosts listed in network.negotiate-auth.trusted-uris',
+  );
+  expect(texts['iis-negotiate-ntlm']).toContain('Open about:policies (the Authentication policy)');
 }, 180_000);
