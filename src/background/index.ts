@@ -13,6 +13,8 @@ import { registerCapture, registerHostListeners } from './listeners';
 import { onCommitted, onTabRemoved, onTabUpdated } from './pages';
 import { replayJournal } from './store';
 
+// Benchmarks (bench/coldstart.bench.ts): every module evaluated, the capture listeners about to be live.
+performance.mark('i401-listening');
 const setAllTypes = registerCapture();
 // The hosts that answered 401/407 before this worker started get their costly listeners back.
 void restoreCaptureHosts(registerHostListeners).catch(() => undefined);
