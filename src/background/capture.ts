@@ -1,12 +1,13 @@
 // webRequest listeners: every response reaches onHeadersReceived (Chromium has no status filter), so
 // each listener does O(1) work and returns unless the request is a captured 401/407.
 import type { WebRequest } from '../shared/browser';
-import type { CredentialFacts, RedirectHop } from '../core/record';
+import type { BrowserAuth, CredentialFacts, RedirectHop } from '../core/record';
 import { buildAuthEvent, eventId, isAuthStatus, storedUrl, type ResponseDetails } from '../core/record';
 import { cookieScopeUrl } from '../core/record';
 import { credentialScheme } from '../core/record';
 import { BoundedMap } from './bounded-map';
 import { watchHostOf } from './capture-hosts';
+import { addCookieFacts } from './cookie-facts';
 import { enqueue } from './store';
 
 const MAX_HOPS = 20;
@@ -52,6 +53,7 @@ export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsTy
   );
   captured.set(details.requestId, details.tabId);
   enqueue({ kind: 'event', event, cookieUrl: cookieScopeUrl(details.url), replace: before === false });
+  addCookieFacts(details);
   watchHostOf(details.url, true);
 }
 
@@ -120,12 +122,17 @@ export function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType):
   });
 }
 
-/** Non-blocking onAuthRequired: which scheme the browser itself would answer (Negotiate > NTLM > Digest > Basic). */
+/**
+ * Non-blocking onAuthRequired: which scheme the browser itself would answer (Negotiate > NTLM > Digest >
+ * Basic), and the challenger's host:port, which for a 407 names the proxy rather than the website.
+ */
 export function onAuthRequired(details: WebRequest.OnAuthRequiredDetailsType): void {
-  const browserAuth = {
+  const { host, port } = details.challenger ?? {};
+  const browserAuth: BrowserAuth = {
     scheme: details.scheme.slice(0, 40),
     isProxy: details.isProxy,
     ...(details.realm !== undefined ? { realm: details.realm.slice(0, 512) } : {}),
+    ...(host ? { challenger: `${host.slice(0, 256)}${port ? `:${port}` : ''}` } : {}),
   };
   enqueue({ kind: 'patch', tabId: details.tabId, requestId: details.requestId, patch: { browserAuth } });
 }

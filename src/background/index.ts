@@ -6,9 +6,11 @@ import { CAPTURE_ALL_TYPES_KEY, getLocal, watchLocal } from '../shared/storage';
 import { restoreCaptureHosts } from './capture-hosts';
 import { initBadge } from './badge';
 import { onClearSiteCommand } from './clear-site-command';
-import { settleInterruptedClears } from './clear-site-data';
-import { sweepSnapshots } from './clear-site-undo';
+import { settleInterruptedClears } from './clear-site-settle';
+import { onSnapshotAlarm } from './clear-site-snapshot';
+import { onCookieChanged } from './cookie-facts';
 import { handlers } from './handlers';
+import { watchHostAccess } from './host-access';
 import { registerCapture, registerHostListeners } from './listeners';
 import { onCommitted, onTabRemoved, onTabUpdated } from './pages';
 import { replayJournal } from './store';
@@ -23,12 +25,15 @@ void replayJournal().catch(() => undefined);
 browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onUpdated.addListener(onTabUpdated);
 browser.tabs.onRemoved.addListener(onTabRemoved);
+browser.cookies.onChanged.addListener(onCookieChanged); // removals feed cookie-facts.ts
 handleMessages(handlers);
 initBadge();
+watchHostAccess();
 browser.commands.onCommand.addListener((command) => void onClearSiteCommand(command));
-const bootTime = Date.now();
-void sweepSnapshots().catch(() => undefined); // Undo snapshots past their window go at start-up
-void settleInterruptedClears(bootTime).catch(() => undefined); // a clear the previous worker left mid-way
+// An Undo snapshot's window ends: the alarm wakes a stopped worker, which wipes it.
+browser.alarms.onAlarm.addListener((alarm) => void onSnapshotAlarm(alarm).catch(() => undefined));
+// A clear the previous worker left mid-way is settled, and snapshots past their window are swept.
+void settleInterruptedClears(Date.now()).catch(() => undefined);
 
 // The subresource setting: read at start-up, followed when it changes.
 getLocal(CAPTURE_ALL_TYPES_KEY)

@@ -44,6 +44,13 @@ const EXTRA: 'extraHeaders'[] =
     ? ['extraHeaders']
     : [];
 
+/**
+ * Request headers are read for fetch/XHR only in Chromium, where documents and frames would need
+ * extraHeaders (and its cost) to show Cookie. Firefox shows every header without it: there documents
+ * and frames are observed too, so "no cookie / no Authorization went out" is a fact for them as well.
+ */
+const SEND_HEADER_TYPES: WebRequest.ResourceType[] = EXTRA.length ? EXTRA_HEADER_TYPES : DEFAULT_TYPES;
+
 /** The always-on listeners for a list of types; own function objects so a set can be removed alone. */
 function cheapSet(types: WebRequest.ResourceType[]) {
   const headers = (d: WebRequest.OnHeadersReceivedDetailsType): void => capture.onHeadersReceived(d, false);
@@ -85,9 +92,9 @@ export function registerHostListeners(host: string): () => void {
       'responseHeaders',
       ...EXTRA,
     ]);
-    // fetch/XHR request headers: a page script's Authorization and, with extraHeaders, the Cookie
-    // header, so "no cookie was sent" is observed, not guessed. Documents and frames get none.
-    wr.onSendHeaders.addListener(sent, { urls, types: EXTRA_HEADER_TYPES }, ['requestHeaders', ...EXTRA]);
+    // Request headers: a page script's Authorization and, with extraHeaders, the Cookie header, so
+    // "no cookie was sent" is observed, not guessed (fetch/XHR in Chromium; every type in Firefox).
+    wr.onSendHeaders.addListener(sent, { urls, types: SEND_HEADER_TYPES }, ['requestHeaders', ...EXTRA]);
     wr.onCompleted.addListener(completed, { urls, types: [...DEFAULT_TYPES, ...SUBRESOURCE_TYPES] });
   } catch (error) {
     // A pattern the browser refuses must not take the cheap capture down with it.

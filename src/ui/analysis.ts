@@ -8,6 +8,7 @@ import type { DiagnoseContext, Finding } from '../core/diagnose';
 import type { Challenge } from '../core/challenge';
 import type { AuthEvent, ChallengeFieldName, TabLog } from '../core/record';
 import { platform } from './platform';
+import { browserFamily } from '../shared/platform';
 
 type Explain = typeof explainModule.explainChallenge;
 type Diagnose = typeof diagnoseModule.diagnose;
@@ -36,7 +37,15 @@ export function findingsFor(event: AuthEvent, log: TabLog, extra?: DiagnoseConte
   const fn = (diagnoseModule as { diagnose?: Diagnose }).diagnose;
   const pageTime = log.pages.find((p) => p.id === event.pageId)?.time;
   try {
-    return fn?.(event, log.events, { now: Date.now(), pageTime, platform: platform(), ...extra }) ?? [];
+    return (
+      fn?.(event, log.events, {
+        now: Date.now(),
+        pageTime,
+        platform: platform(),
+        browser: browserFamily(),
+        ...extra,
+      }) ?? []
+    );
   } catch (error) {
     console.error('diagnose failed', error);
     return [];

@@ -88,7 +88,7 @@ test('main-frame and iframe Basic 401s are captured with what the browser would 
   expect(main?.challengeFields).toEqual([{ name: 'www-authenticate', value: 'Basic realm="intranet"' }]);
   await expect
     .poll(async () => (await waitForEvent(worker, '/basic'))[0]?.credentials.browserAuth)
-    .toEqual({ scheme: 'basic', realm: 'intranet', isProxy: false });
+    .toEqual({ scheme: 'basic', realm: 'intranet', isProxy: false, challenger: new URL(server.origin).host });
 
   const second = await context.newPage();
   // An iframe meeting Basic never fires load: wait for the record, not the frame.
@@ -285,9 +285,10 @@ test('clearTabLog from an extension page empties the tab log and its badge; a ba
   expect(await send({ tabId })).toEqual({ ok: true, value: { cleared: 2 } });
   expect(`tab:${tabId}` in (await dumpLogs(worker))).toBe(false);
   expect(await badgeOf(worker, tabId)).toBe('');
+  // Errors travel as message keys: the popup renders them in its own language.
   expect(await send({ tabId: 'x' })).toEqual({
     ok: false,
-    error: 'Cannot clear the list: "x" is not a tab.',
+    error: { key: 'bg_errorInvalidTab', args: ['x'] },
   });
 });
 

@@ -30,6 +30,11 @@ export interface ExtensionFixtures {
   canaryOrigin: string;
   /** Waits until the worker captures 401s, then empties its store so the test starts clean. */
   ready: () => Promise<void>;
+  /**
+   * Waits until every write the worker queued so far has landed: a distinct canary 401 from a
+   * throw-away tab is stored after them (the worker writes in order), then that tab is closed.
+   */
+  drain: () => Promise<void>;
 }
 
 /**
@@ -115,19 +120,27 @@ export const test = base.extend<ExtensionFixtures>({
           { timeout: 15_000, intervals: [200] },
         )
         .toBe(true);
-      await page.close();
-      // A canary batch may still be in flight (writes are batched for ~150 ms) and land after a clear:
-      // clear until the store stays empty for longer than a batch.
+      // Earlier canaries may still be in their write batch. The worker writes batches in order, so once
+      // a last, distinct canary is stored every earlier one is too: then one clear leaves nothing behind.
+      const marker = `${canaryOrigin}/canary?last=${Date.now()}`;
+      await page.evaluate((u) => fetch(u).catch(() => undefined), marker);
       await expect
-        .poll(
-          async () => {
-            await worker.evaluate('chrome.storage.session.clear()');
-            await new Promise((resolve) => setTimeout(resolve, 400));
-            return Object.keys(await dumpLogs(worker)).filter((key) => key.startsWith('tab:')).length;
-          },
-          { timeout: 10_000, intervals: [0] },
-        )
-        .toBe(0);
+        .poll(async () => JSON.stringify(await dumpLogs(worker)).includes('last='), { timeout: 10_000 })
+        .toBe(true);
+      await page.close();
+      await worker.evaluate('chrome.storage.session.clear()');
+    });
+  },
+  drain: async ({ context, worker, canaryOrigin }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`${canaryOrigin}/blank`).catch(() => undefined);
+      const marker = `${canaryOrigin}/canary?drain=${Date.now()}`;
+      await page.evaluate((u) => fetch(u).catch(() => undefined), marker);
+      await expect
+        .poll(async () => JSON.stringify(await dumpLogs(worker)).includes(marker), { timeout: 10_000 })
+        .toBe(true);
+      await page.close();
     });
   },
 });

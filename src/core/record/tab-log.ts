@@ -1,7 +1,8 @@
 // Pure operations on a tab's stored log: append with the per-tab cap, page-load grouping, patches
 // from later webRequest events, and the global byte budget. The worker only reads, applies, writes.
 import { requestIdOf } from './build';
-import { BACKGROUND_TAB, type AuthEvent, type PageLoad, type TabLog } from './event';
+import { BACKGROUND_TAB, type AuthEvent, type BrowserAuth, type PageLoad, type TabLog } from './event';
+import type { CookieJarFacts } from '../cookies';
 
 /** Events kept per tab; older ones are dropped and counted. */
 export const TAB_CAP = 500;
@@ -12,7 +13,9 @@ const SAME_LOAD_MS = 10_000;
 
 /** Facts that arrive after the response (onCompleted, onErrorOccurred, onAuthRequired). */
 export type EventPatch = Partial<Pick<AuthEvent, 'ip' | 'fromCache' | 'error'>> & {
-  browserAuth?: { scheme: string; realm?: string; isProxy: boolean };
+  browserAuth?: BrowserAuth;
+  /** The cookie jar read after the 401 (src/background/cookie-facts.ts). */
+  cookieJar?: CookieJarFacts;
 };
 
 export const emptyLog = (tabId: number): TabLog => ({ tabId, events: [], pages: [], dropped: 0 });
@@ -84,9 +87,10 @@ export function patchEvents(log: TabLog, requestId: string, patch: EventPatch): 
   const prefix = `${requestId}:`;
   for (const event of log.events) {
     if (!event.id.startsWith(prefix)) continue;
-    const { browserAuth, ...rest } = patch;
+    const { browserAuth, cookieJar, ...rest } = patch;
     Object.assign(event, rest);
     if (browserAuth) event.credentials = { ...event.credentials, browserAuth };
+    if (cookieJar) event.credentials = { ...event.credentials, cookieJar };
     changed = true;
   }
   return changed;
