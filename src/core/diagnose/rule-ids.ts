@@ -44,6 +44,7 @@ export const RULE_ORDER = [
   'cookie-not-sent',
   'digest-userhash',
   'digest-stale',
+  'windows-token',
   'windows-negotiate-only',
   'windows-integrated-auth',
   'wp-admin-blocked',
