@@ -19,6 +19,7 @@ import {
 import { mergeHosts } from './capture-hosts';
 import { journal, settle, unwritten } from './journal';
 import { addLatePatches, copyHead, planTabWrites } from './tab-writes';
+import { addFlowStep, type FlowStep } from '../core/flow';
 import { showCount } from './badge';
 import { enforceBudget, writeWithinQuota } from './budget';
 
@@ -39,7 +40,9 @@ export type Op =
   | { kind: 'remove'; tabId: number }
   | { kind: 'badge'; tabId: number }
   /** A host to keep in the stored capture-host list (capture-hosts.ts); no tab. */
-  | { kind: 'host'; host: string };
+  | { kind: 'host'; host: string }
+  /** A sign-in step (sign-in-steps.ts); it starts a log, so the flow is there when its 401 comes. */
+  | { kind: 'flow'; tabId: number; step: FlowStep };
 
 /**
  * Flushes start at most this often: an op that arrives when the last flush began longer ago is
@@ -159,6 +162,13 @@ function applyOp(op: TabOp, { logs, closed, answers, late }: Batch): boolean {
     if (patchEvents(log, op.requestId, op.patch)) return true;
     if (log.segments?.length) late.set(tabId, [...(late.get(tabId) ?? []), op]);
     return false;
+  }
+  if (op.kind === 'flow') {
+    if (closed.has(tabId)) return false;
+    const target = log ?? emptyLog(tabId);
+    target.signIn = addFlowStep(target.signIn, op.step);
+    logs.set(tabId, target);
+    return true;
   }
   // A tab with nothing captured keeps no log: no write per navigation.
   if (op.kind === 'page') return log ? addPage(log, op.page) : false;
