@@ -11,15 +11,17 @@ async function fireBurst(config: Config, origin: string): Promise<[number, numbe
   return (await config.page.evaluate('window.__burst')) as [number, number];
 }
 
-/** Counts stored and dropped events over all tab logs of a worker. */
+/** Counts stored and dropped events over all tab logs of a worker (heads and their sealed segments). */
 async function accounted(worker: Worker): Promise<{ stored: number; dropped: number }> {
   const logs = (await worker.evaluate('chrome.storage.session.get(null)')) as Record<
     string,
-    { events?: unknown[]; dropped?: number }
+    { events?: unknown[]; dropped?: number; segments?: { count: number }[] }
   >;
   const tabLogs = Object.values(logs).filter((l) => Array.isArray(l?.events));
+  const count = (l: (typeof tabLogs)[number]): number =>
+    (l.events?.length ?? 0) + (l.segments ?? []).reduce((n, s) => n + s.count, 0);
   return {
-    stored: tabLogs.reduce((n, l) => n + (l.events?.length ?? 0), 0),
+    stored: tabLogs.reduce((n, l) => n + count(l), 0),
     dropped: tabLogs.reduce((n, l) => n + (l.dropped ?? 0), 0),
   };
 }

@@ -257,9 +257,10 @@ test('clearTabLog from an extension page empties the tab log and its badge; a ba
   expect(await send({ tabId })).toEqual({ ok: true, value: { cleared: 2 } });
   expect(`tab:${tabId}` in (await dumpLogs(worker))).toBe(false);
   expect(await badgeOf(worker, tabId)).toBe('');
+  // Errors travel as message keys: the popup renders them in its own language.
   expect(await send({ tabId: 'x' })).toEqual({
     ok: false,
-    error: 'Cannot clear the list: "x" is not a tab.',
+    error: { key: 'bg_errorInvalidTab', args: ['x'] },
   });
 });
 

@@ -57,11 +57,10 @@ test.describe('inside DevTools', () => {
         { timeout: 20_000, intervals: [500] },
       )
       .toBeGreaterThan(0);
-    const facts = await panel.evaluate<Record<string, string>>(`(async () => {
-      const cell = [...document.querySelectorAll('[data-testid=panel-row] [title$="/canary?jwt=1"]')].at(-1);
-      cell.closest('[data-testid=panel-row]').click();
-      for (let i = 0; i < 50 && !document.querySelector('[data-fact=panel_jwt_iss]'); i++)
-        await new Promise((r) => setTimeout(r, 100));
+    await panel.evaluate(`[...document.querySelectorAll('[data-testid=panel-row] [title$="/canary?jwt=1"]')]
+      .at(-1).closest('[data-testid=panel-row]').click()`);
+    await panel.waitForSelector('[data-fact=panel_jwt_iss]');
+    const facts = await panel.evaluate<Record<string, string>>(`(() => {
       return Object.fromEntries([...document.querySelectorAll('[data-fact]')].map((f) => [f.dataset.fact, f.querySelector('dd').textContent]));
     })()`);
     expect(facts).toMatchObject({
@@ -96,11 +95,12 @@ test.describe('inside DevTools', () => {
           { timeout: 20_000, intervals: [500] },
         )
         .toBeGreaterThan(0);
-      const seen = await panel.evaluate<{ code?: string; findings: string[] }>(`(async () => {
-        document.querySelector('[data-testid=panel-row] [title$="/wp-json/wp/v2/users/me"]').closest('[role=row]').click();
-        // The body arrives through getContent() after the entry itself: allow it up to 15 s under load.
-        for (let i = 0; i < 150 && !document.querySelector("[data-fact=panel_fact_body_code]"); i++)
-          await new Promise((r) => setTimeout(r, 100));
+      await panel.evaluate(
+        `document.querySelector('[data-testid=panel-row] [title$="/wp-json/wp/v2/users/me"]').closest('[role=row]').click()`,
+      );
+      // The body arrives through getContent() after the entry itself: allow it up to 15 s under load.
+      await panel.waitForSelector('[data-fact=panel_fact_body_code]', 15_000);
+      const seen = await panel.evaluate<{ code?: string; findings: string[] }>(`(() => {
         return {
           code: document.querySelector('[data-fact=panel_fact_body_code] dd')?.textContent,
           findings: [...document.querySelectorAll('[data-testid=panel-details] [data-finding-id]')].map((f) => f.dataset.findingId),

@@ -152,7 +152,7 @@ describe('responseFactsOf', () => {
       setCookieCleared: ['wordpress_logged_in_abc'],
       retryAfter: '120',
       clearSiteData: '"cookies"',
-      extra: { 'x-wp-nonce': 'n' },
+      extra: { 'x-wp-nonce': '***' },
     });
     expect(JSON.stringify(facts)).not.toContain('SECRET-VALUE');
   });

@@ -13,10 +13,13 @@ export const FIREFOX_TWINS: ReadonlySet<string> = new Set([
   'diag_windows_integrated_auth_detail',
   'diag_windows_integrated_auth_step_check_policy',
   'diag_served_by_ip_step_flush',
+  // Firefox does not count a cookie without SameSite as Lax (Chromium does).
+  'diag_cookie_samesite_detail_lax',
 ]);
 
-function twin(t: Text): Text {
-  return FIREFOX_TWINS.has(t.key) ? text(`${t.key}_firefox`, ...(t.args ?? [])) : t;
+/** The Firefox twin of a text, keeping every other property (a step's audience). */
+function twin<T extends Text>(t: T): T {
+  return FIREFOX_TWINS.has(t.key) ? { ...t, ...text(`${t.key}_firefox`, ...(t.args ?? [])) } : t;
 }
 
 /** The findings worded for the browser the user runs (Chromium wording is the default). */

@@ -1,6 +1,7 @@
 // Builds the stored AuthEvent from the fields of a webRequest onHeadersReceived detail. Pure, so the
 // worker's listener stays a thin O(1) adapter and the record's shape is unit-tested.
 import { parseChallenges } from '../challenge';
+import { maskText, maskUrl } from '../secrets';
 import type { AuthEvent, CredentialFacts, RedirectHop } from './event';
 import {
   capText,
@@ -36,8 +37,11 @@ export interface ResponseDetails {
 /** Whether a status is one we capture (RFC 9110 §15.5.2 401, §15.5.8 407). */
 export const isAuthStatus = (status: number): boolean => status === 401 || status === 407;
 
-/** Capped URL for storage (the full one is kept only in memory for cookie look-ups). */
-export const storedUrl = (url: string): string => capText(url, MAX_URL_CHARS).value;
+/**
+ * A URL as stored (event, initiator, redirect hops, page loads): masked by the secret policy, then
+ * capped. The raw URL lives only in the worker's memory, for the cookie look-up (README "Privacy").
+ */
+export const storedUrl = (url: string): string => capText(maskUrl(url), MAX_URL_CHARS).value;
 
 /** The event id: unique within the browser session (a request retried with credentials keeps its requestId). */
 export const eventId = (requestId: string, timeStamp: number): string => `${requestId}:${timeStamp}`;
@@ -70,7 +74,7 @@ export function buildAuthEvent(
     method: details.method.slice(0, 32),
     type: details.type,
     status: details.statusCode,
-    statusLine: details.statusLine.slice(0, 512),
+    statusLine: maskText(details.statusLine.slice(0, 512)),
     challengeFields,
     parse: parseChallenges(values),
     redirects,

@@ -1,5 +1,7 @@
 // Pure conversions from raw webRequest header lists to the facts an AuthEvent keeps. Values of
-// credentials never leave this module: only scheme words and cookie names (README "Privacy").
+// credentials never leave this module: only scheme words, cookie names and masked vendor headers
+// (README "Privacy").
+import { maskHeader } from '../secrets';
 import type { ChallengeField, ChallengeFieldName, ResponseFacts } from './event';
 
 /** One header as webRequest delivers it (`value` is absent for binary values). */
@@ -84,8 +86,11 @@ export function hasWpApiLink(value: string): boolean {
   return /rel\s*=\s*"?https:\/\/api\.w\.org\/"?/i.test(value);
 }
 
-// Vendor headers that explain auth failures (WordPress, AWS, Azure, OAuth gateways).
-const EXTRA_HEADER = /^(x-wp-|x-amzn-|x-ms-|x-oauth|x-auth|x-error|x-requested-with$|x-api-)/;
+// Vendor headers that explain auth failures (WordPress, AWS, Azure, OAuth gateways), and the ones that
+// name who answered: Via (RFC 9110 §7.6.3, proxies), Squid's X-Squid-Error, Google IAP's
+// X-Goog-IAP-Generated-Response, API Gateway's x-amz-apigw-id, Cloudflare's cf-ray (src/core/servers).
+const EXTRA_HEADER =
+  /^(x-wp-|x-amzn-|x-ms-|x-oauth|x-auth|x-error|x-requested-with$|x-api-|via$|x-squid-error$|x-goog-iap-|x-amz-apigw-id$|cf-ray$)/;
 
 function simpleFacts(facts: ResponseFacts, name: string, value: string): boolean {
   const short = value.slice(0, MAX_EXTRA_CHARS);
@@ -114,7 +119,8 @@ export function responseFactsOf(headers: readonly HeaderLine[], now: number): Re
     if (name === 'link' && hasWpApiLink(value)) facts.wpApiLink = true;
     else if (name === 'set-cookie') addSetCookie(facts, value, now);
     else if (EXTRA_HEADER.test(name) && extraCount < MAX_EXTRA_HEADERS && !(name in extra)) {
-      extra[name] = value.slice(0, MAX_EXTRA_CHARS);
+      // Vendor headers may carry credentials (x-amzn-Remapped-Authorization): masked before storing.
+      extra[name] = maskHeader(name, value).slice(0, MAX_EXTRA_CHARS);
       extraCount++;
     }
   }
