@@ -5,6 +5,7 @@ import { BEARER_SCENARIOS } from './scenarios-bearer';
 import { BROWSER_AUTH_SCENARIOS } from './scenarios-browser-auth';
 import { APP_SCENARIOS } from './scenarios-apps';
 import { DIAGNOSIS_SCENARIOS } from './scenarios-diagnosis';
+import { SERVER_SCENARIOS } from './scenarios-servers';
 
 export type * from './scenario-types';
 
@@ -14,6 +15,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...BROWSER_AUTH_SCENARIOS,
   ...APP_SCENARIOS,
   ...DIAGNOSIS_SCENARIOS,
+  ...SERVER_SCENARIOS,
 ];
 
 /** Scenarios that "Run all" sets off. */

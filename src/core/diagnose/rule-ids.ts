@@ -48,6 +48,7 @@ export const RULE_ORDER = [
   'only-this-path',
   'served-by-ip',
   'redirect-chain',
+  'served-by',
   'status-meaning',
 ] as const;
 
