@@ -12,7 +12,6 @@ import * as capture from './capture';
 export const EXTRA_HEADER_TYPES: WebRequest.ResourceType[] = ['xmlhttprequest'];
 /** Observed without extraHeaders: Chromium hides Cookie / Set-Cookie there. */
 export const PLAIN_TYPES: WebRequest.ResourceType[] = ['main_frame', 'sub_frame', 'websocket', 'other'];
-export const DEFAULT_TYPES: WebRequest.ResourceType[] = [...EXTRA_HEADER_TYPES, ...PLAIN_TYPES];
 /** Valid in both Chromium and Firefox (an unknown type makes addListener throw). */
 export const SUBRESOURCE_TYPES: WebRequest.ResourceType[] = [
   'stylesheet',
