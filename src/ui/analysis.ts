@@ -6,6 +6,7 @@ import { diagnose, type DiagnoseContext, type Finding } from '../core/diagnose';
 import type { Challenge } from '../core/challenge';
 import type { AuthEvent, ChallengeFieldName, TabLog } from '../core/record';
 import { platform } from './platform';
+import { browserFamily } from '../shared/platform';
 
 /** The catalog's explanation, or undefined when it fails on this input (logged). */
 export function explain(challenge: Challenge, field: ChallengeFieldName): Explanation | undefined {
@@ -24,7 +25,14 @@ export function explain(challenge: Challenge, field: ChallengeFieldName): Explan
 export function findingsFor(event: AuthEvent, log: TabLog, extra?: DiagnoseContext): Finding[] {
   const pageTime = log.pages.find((p) => p.id === event.pageId)?.time;
   try {
-    return diagnose(event, log.events, { now: Date.now(), pageTime, platform: platform(), ...extra });
+    return diagnose(event, log.events, {
+      now: Date.now(),
+      pageTime,
+      platform: platform(),
+      browser: browserFamily(),
+      signIn: log.signIn,
+      ...extra,
+    });
   } catch (error) {
     console.error('diagnose failed', error);
     return [];

@@ -1,4 +1,4 @@
-// Issue 4 end to end: every rule family has a demo scenario; it runs in Chromium with the extension and
+// Diagnosis end to end: every rule family has a demo scenario; it runs in Chromium with the extension and
 // the popup's top finding (data-finding-id) must be the expected rule. One browser for all rows; each
 // row runs in its own tab, so each tab's history (loops, bursts) is its own.
 import type { BrowserContext, Page, Worker } from '@playwright/test';
@@ -10,7 +10,6 @@ import { eventsOf } from '../../demo/summary';
 import type { AuthEvent } from '../../src/core/record';
 import { PopupPage, cardFor, expandCard, findingIds, openTargetTab, seedLog } from './pages/popup-page';
 import { recordOf } from './pages/scenario-records';
-import { renderText } from '../unit/render-text';
 
 let server: DemoServer;
 test.beforeAll(async () => {
@@ -62,6 +61,16 @@ const LIVE: Row[] = [
   { scenario: 'dpop-nonce', top: 'credentials-rejected', also: ['bearer-error-other'] },
   { scenario: 'wrong-url', top: 'credentials-rejected', also: ['wrong-url'] },
   { scenario: 'served-by-ip', top: 'credentials-rejected', also: ['served-by-ip'], host: PUBLIC_NAME },
+  // The browser holds the session cookie and sends none. Each cookie is scoped to its own path, in this
+  // order so an earlier cookie only adds a path mismatch, never a cookie that goes along; before
+  // session-expired, whose 401 deletes a path=/ cookie that would then be "deleted just before" these.
+  { scenario: 'cookie-no-credentials', top: 'cookie-credentials-mode' },
+  { scenario: 'cookie-path', top: 'cookie-path-domain' },
+  { scenario: 'cookie-deleted', top: 'cookie-gone' },
+  // Sign-in flows against the demo identity provider: the steps the worker recorded before the API's 401.
+  { scenario: 'sign-in-denied', top: 'sign-in-provider-error' },
+  { scenario: 'sign-in-token-refused', top: 'sign-in-token-refused' },
+  { scenario: 'sign-in-api-refuses-token', top: 'bearer-invalid-token', also: ['sign-in-then-refused'] },
   // Seen live because fetch/XHR is observed with extraHeaders: the 401's Set-Cookie and the preflight.
   { scenario: 'session-expired', top: 'session-cleared' },
   { scenario: 'cors-preflight', top: 'cors-preflight' },
@@ -185,7 +194,9 @@ test('"Copy report" puts Markdown with the URL, status and top finding on the cl
   await context.addCookies([{ name: 'session', value: 'demo-session-not-secret', url: server.origin }]);
   // The page sends the token twice: in Authorization and in ?access_token= (demo/scenarios-bearer.ts).
   const [event, page] = await runScenario(context, worker, { scenario: 'bearer-invalid-request', top: '' });
-  expect(event.url).toContain(FAKE_TOKEN);
+  // The stored URL is masked at capture (README "Privacy"): the parameter's name stays, its value never.
+  expect(event.url).toContain('access_token=***');
+  expect(event.url).not.toContain(FAKE_TOKEN);
   const { popup, card, ids } = await popupFindings(context, extensionId, event);
   const readReport = async (button: string) => {
     await reader.bringToFront();
@@ -193,7 +204,7 @@ test('"Copy report" puts Markdown with the URL, status and top finding on the cl
     await popup.page.bringToFront();
     await popup.page.getByTestId(button).first().click();
     await expect(popup.page.getByTestId(`${button}-status`).first()).toHaveText(
-      renderText({ key: 'ui_copied' }),
+      'Copied',
     );
     await reader.bringToFront();
     return (await reader.evaluate('navigator.clipboard.readText()')) as string;
@@ -210,7 +221,7 @@ test('"Copy report" puts Markdown with the URL, status and top finding on the cl
         .join('')
         .trim(),
     );
-  expect(title).toBe(renderText({ key: 'diag_bearer_invalid_request_title' }));
+  expect(title).toBe('The request was malformed');
   for (const button of ['copy-report', 'copy-tab-report']) {
     const report = await readReport(button);
     expect(report, button).toContain(`${server.origin}/api/bearer/invalid-request?access_token=***`);
@@ -251,7 +262,7 @@ test('when the clipboard refuses, the report is shown in a text box and nothing 
   const card = cardFor(popup, event.url);
   await expandCard(card);
   await card.getByTestId('copy-report').click();
-  await expect(card.getByTestId('copy-report-status')).toHaveText(renderText({ key: 'ui_copy_failed' }));
+  await expect(card.getByTestId('copy-report-status')).toHaveText('Could not copy. Select the text below and copy it yourself.');
   const text = await card.getByTestId('copy-report-text').inputValue();
   expect(text).toContain(`${server.origin}/api/session`);
   expect(text).not.toContain('demo-session-not-secret');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose, RULES } from '../../src/core/diagnose';
 import { ch, makeEvent, renderFindings, www } from './fixtures/events';
-import { loadMessages } from './render-text';
+import { loadMessages } from '../fixtures/render-text';
 
 describe('RULES table', () => {
   it('lists each rule once, with a family and a one-line description', () => {

@@ -4,7 +4,7 @@ import type { ChallengeFieldName } from '../../src/core/record';
 import { explainChallenge } from '../../src/core/schemes';
 import { findScheme, schemeKeys, SCHEMES, type SchemeInfo } from '../../src/core/schemes';
 import type { Text } from '../../src/core/text';
-import { loadMessages, placeholderCount, renderText } from './render-text';
+import { loadMessages, placeholderCount, renderText } from '../fixtures/render-text';
 
 /**
  * Every message key the catalog entry refers to, with the number of substitutions it is given

@@ -13,6 +13,7 @@ export type Audience = 'visitor' | 'owner';
 export interface Step extends Text {
   readonly audience: Audience;
 }
+import type { FlowStep } from '../flow';
 
 export type FindingKind = 'cause' | 'possible-cause' | 'server-bug' | 'info';
 
@@ -38,12 +39,21 @@ export interface DiagnoseContext {
   pageTime?: number;
   /** Operating system family, when known: Windows answers Negotiate/NTLM with the logged-on user. */
   platform?: 'windows' | 'mac' | 'linux' | 'chromeos' | 'android' | 'other';
+  /**
+   * The browser the user runs: picks the wording of browser-specific sentences, and Firefox does not
+   * answer Windows sign-in for intranet names by itself (network.automatic-ntlm-auth.allow-non-fqdn).
+   */
+  browser?: 'chromium' | 'firefox';
+  /** The tab's recent sign-in steps (TabLog.signIn): the flow this 401 may end. */
+  signIn?: readonly FlowStep[];
 }
 
 /** The rule families, used to group the rule table (README) and the source files. */
 export type RuleFamily =
   | 'challenge'
   | 'credentials'
+  | 'cookies'
+  | 'signin'
   | 'bearer'
   | 'digest'
   | 'windows'

@@ -1,4 +1,6 @@
 import type { ParseResult } from '../challenge';
+import type { CookieJarFacts } from '../cookies';
+import type { FlowStep } from '../flow';
 
 /** tabId of requests that belong to no tab (service workers, other extensions): the "background" group. */
 export const BACKGROUND_TAB = -1;
@@ -48,6 +50,11 @@ export interface CredentialFacts {
   cookieNames?: string[];
   /** Non-blocking onAuthRequired: the scheme the browser itself picked to answer (lower-case), if any. */
   browserAuth?: BrowserAuth;
+  /**
+   * The site's cookies right after the 401 (names and attributes, every partition) and the host's cookies
+   * removed just before it: what "why was no cookie sent" reasons from. Added by a later patch.
+   */
+  cookieJar?: CookieJarFacts;
 }
 
 /** Response facts the diagnosis rules need; names only for Set-Cookie, never values. */
@@ -111,13 +118,33 @@ export interface PageLoad {
   time: number;
 }
 
+/**
+ * A sealed run of a tab's older events, stored under its own key (segments.ts): written once, so a
+ * flush writes only the tab's head and a reader can show the newest events before the rest.
+ */
+export interface SegmentRef {
+  /** Unique in the tab across clears: the segment's storage key is `seg:<tabId>:<seq>`. */
+  seq: number;
+  count: number;
+  /** Time of its newest event (the budget drops the oldest segments first). */
+  newest: number;
+  /** Its stored size (JSON length). */
+  bytes: number;
+  /** Page loads its events belong to (kept while the segment is). */
+  pages: string[];
+}
+
 /** Everything stored for one tab (or the background group, tabId -1). */
 export interface TabLog {
   tabId: number;
-  /** Oldest first. */
+  /** Oldest first. In storage, the head's `events` are only the newest ones; see `segments`. */
   events: AuthEvent[];
+  /** In storage only: the older events' segments, oldest first (absent or empty: none). */
+  segments?: SegmentRef[];
   /** Oldest first; only the loads that still have events or are current. */
   pages: PageLoad[];
   /** Events dropped for the per-tab cap or the global byte budget (oldest first). */
   dropped: number;
+  /** Recent sign-in steps (OAuth/OIDC, SAML) of the tab, oldest first: the flow a 401 may end. */
+  signIn?: FlowStep[];
 }

@@ -1,5 +1,7 @@
 // Pure conversions from raw webRequest header lists to the facts an AuthEvent keeps. Values of
-// credentials never leave this module: only scheme words and cookie names (README "Privacy").
+// credentials never leave this module: only scheme words, cookie names and masked vendor headers
+// (README "Privacy").
+import { maskHeader } from '../secrets';
 import type { ChallengeField, ChallengeFieldName, ResponseFacts } from './event';
 
 /** One header as webRequest delivers it (`value` is absent for binary values). */
@@ -30,6 +32,14 @@ export function challengeNameFor(status: number): ChallengeFieldName {
 }
 
 /**
+ * Firefox hands webRequest the lines of a repeated field as ONE value joined by '\n' (INTERNALS.md,
+ * "Browser facts"); Chromium gives one entry per line. A field value cannot hold a bare line break
+ * (RFC 9110 §5.5), so a break starts the next field, unless whitespace follows: that is obs-fold
+ * (RFC 9112 §5.2), a continuation the parser reports.
+ */
+const FIELD_BREAK = /\r?\n(?![ \t])/;
+
+/**
  * Every WWW-Authenticate and Proxy-Authenticate field, in arrival order (RFC 9110 §5.3: order matters
  * when a field is repeated), each capped at {@link MAX_FIELD_CHARS} with a `truncated` flag.
  */
@@ -38,10 +48,12 @@ export function challengeFieldsOf(headers: readonly HeaderLine[]): ChallengeFiel
   for (const header of headers) {
     const name = header.name.toLowerCase();
     if (name !== 'www-authenticate' && name !== 'proxy-authenticate') continue;
-    const capped = capText(header.value ?? '', MAX_FIELD_CHARS);
-    fields.push(
-      capped.truncated ? { name, value: capped.value, truncated: true } : { name, value: capped.value },
-    );
+    for (const value of (header.value ?? '').split(FIELD_BREAK)) {
+      const capped = capText(value, MAX_FIELD_CHARS);
+      fields.push(
+        capped.truncated ? { name, value: capped.value, truncated: true } : { name, value: capped.value },
+      );
+    }
   }
   return fields;
 }
@@ -108,7 +120,8 @@ export function responseFactsOf(headers: readonly HeaderLine[], now: number): Re
     if (name === 'link' && hasWpApiLink(value)) facts.wpApiLink = true;
     else if (name === 'set-cookie') addSetCookie(facts, value, now);
     else if (EXTRA_HEADER.test(name) && extraCount < MAX_EXTRA_HEADERS && !(name in extra)) {
-      extra[name] = value.slice(0, MAX_EXTRA_CHARS);
+      // Vendor headers may carry credentials (x-amzn-Remapped-Authorization): masked before storing.
+      extra[name] = maskHeader(name, value).slice(0, MAX_EXTRA_CHARS);
       extraCount++;
     }
   }

@@ -1,6 +1,7 @@
 import { BROWSER_SCHEMES, type Facts } from '../facts';
 import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
+import { COOKIE_RULE_IDS } from './cookies';
 import type { Rule, RuleInput } from '../types';
 
 /** Cookie names the browser holds for the URL, minus those the 401 itself just set. */
@@ -23,6 +24,8 @@ const withheldCrossSite: Rule = {
   family: 'credentials',
   description:
     'Cookies exist for the site but a cross-site request went without them (third-party cookies, SameSite).',
+  // With the cookie jar's attributes, the cookies family says which cookie and why.
+  supersededBy: COOKIE_RULE_IDS,
   run(input) {
     const { event, facts } = input;
     const held = heldCookies(input);
@@ -51,6 +54,7 @@ const notAttachedCrossOrigin: Rule = {
   family: 'credentials',
   description:
     "A script's cross-origin, same-site request went without the site's cookies (fetch credentials mode).",
+  supersededBy: COOKIE_RULE_IDS,
   run(input) {
     const { event, facts } = input;
     const held = heldCookies(input);
@@ -69,7 +73,7 @@ const notSent: Rule = {
   family: 'credentials',
   description:
     'Cookies exist for the URL but the same-origin request carried none (Secure, Path, credentials: omit).',
-  supersededBy: ['cookie-withheld-cross-site', 'cookie-not-attached-cross-origin'],
+  supersededBy: ['cookie-withheld-cross-site', 'cookie-not-attached-cross-origin', ...COOKIE_RULE_IDS],
   run(input) {
     const held = heldCookies(input);
     if (!held?.length || input.event.credentials.cookieSent !== false) return undefined;
@@ -87,6 +91,8 @@ const notSignedIn: Rule = {
   id: 'not-signed-in',
   family: 'credentials',
   description: 'Nothing went out and the browser holds no cookie for the site: not signed in.',
+  // A cookie that just expired, or one held for another host or path, explains "nothing" better.
+  supersededBy: COOKIE_RULE_IDS,
   run(input) {
     const { event, facts } = input;
     const held = heldCookies(input);

@@ -1,15 +1,8 @@
 import type { AuthEvent } from '../../record';
+import { originOf } from '../../site';
 import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
 import type { Rule } from '../types';
-
-const originOf = (url: string) => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
-};
 
 const MAX_HOPS = 6;
 

@@ -1,3 +1,4 @@
+import { parseUrl } from '../../site';
 import { BROWSER_SCHEMES } from '../facts';
 import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
@@ -118,11 +119,8 @@ const basicRejected: Rule = {
 };
 
 function sameOrigin(a: string, b: string): boolean {
-  try {
-    return new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
+  const ua = parseUrl(a);
+  return ua !== undefined && ua.origin === parseUrl(b)?.origin;
 }
 
 export const sentRules: Rule[] = [basicRejected, rejected, nothingSent];

@@ -14,7 +14,7 @@ const integrated: Rule = {
   supersededBy: ['windows-token'],
   description:
     'Negotiate/NTLM: Windows sign-in, answered automatically only for allow-listed or intranet hosts.',
-  run({ event, facts }) {
+  run({ event, facts, context }) {
     const c = challengeOf(facts, 'negotiate') ?? challengeOf(facts, 'ntlm');
     // A proxy's Windows sign-in is proxy-credentials' business; the allow-list advice is for sites.
     if (!c || facts.isProxy) return undefined;
@@ -23,7 +23,9 @@ const integrated: Rule = {
     // RFC 4559 §4.2 / MS-NTLM: a challenge carrying a token is the middle of the handshake, not a refusal.
     if (c.token68)
       return finding('windows-integrated-auth', 'info', { detail: 'detail_handshake', refs: [REF.rfc4559] });
-    const automatic = isIntranetName(host) || picked === 'negotiate' || picked === 'ntlm';
+    // Chromium answers intranet names by itself; Firefox only hosts in its trusted-uris prefs.
+    const intranet = context.browser !== 'firefox' && isIntranetName(host);
+    const automatic = intranet || picked === 'negotiate' || picked === 'ntlm';
     return finding('windows-integrated-auth', automatic ? 'info' : 'possible-cause', {
       detail: automatic ? 'detail_intranet' : 'detail',
       detailArgs: [host],
