@@ -13,6 +13,7 @@ export const FIREFOX_TWINS: ReadonlySet<string> = new Set([
   'diag_windows_integrated_auth_detail',
   'diag_windows_integrated_auth_step_check_policy',
   'diag_served_by_ip_step_flush',
+  'diag_cookie_samesite_detail_lax',
 ]);
 
 function twin(t: Text): Text {
