@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'dist-firefox/',
+      'dist-cli/',
       'dist-zip/',
       'node_modules/',
       'test-results/',

@@ -5,7 +5,7 @@
 import type { Cookies } from '../shared/browser';
 import { browser } from '../shared/browser';
 import { heldCookiesOf, type CookieJarFacts, type GoneCause, type GoneCookie } from '../core/cookies';
-import { hostOf, schemefulSite, siteOf } from '../core/site';
+import { hostFacts, hostOf, schemefulSite } from '../core/site';
 import { isFirefox, snapshotCookies, storeOfTab } from './clear-site-browser';
 import { enqueue } from './store';
 
@@ -41,7 +41,11 @@ async function cookieJarOf(tabId: number, type: string, url: string): Promise<Co
   const host = hostOf(url);
   if (!host) return undefined;
   const storeId = await storeOfTab(tabId).catch(() => undefined);
-  const cookies = await snapshotCookies(siteOf(host), storeId);
+  // The cookies of the host's site; a host with no registrable domain (or a bare public suffix) is
+  // its own site, without its subdomains (the clear-site rule, src/core/clear-site).
+  const facts = hostFacts(host);
+  const bounds = { site: facts.registrableDomain ?? host.toLowerCase(), exactHost: !facts.registrableDomain };
+  const cookies = await snapshotCookies(bounds, storeId);
   const { held, more } = heldCookiesOf(url, cookies);
   const hostGone = gone.filter((g) => host.endsWith(g.domain.replace(/^\./, '')));
   const jar: CookieJarFacts = { held, gone: hostGone, laxByDefault: !isFirefox() };

@@ -2,7 +2,7 @@
 // Components never call chrome.i18n themselves, so a language setting can later load another
 // locale's messages.json and pass it to `setMessages` without touching any component.
 import { browser } from '../shared/browser';
-import type { Text } from '../core/text';
+import { formatMessage, type Text } from '../core/text';
 
 /** A locale's messages.json as loaded (chrome.i18n format). */
 export type Messages = Record<string, { message: string }>;
@@ -17,14 +17,9 @@ export function setMessages(lang: string | null, messages?: Messages): void {
   override = lang && messages ? { lang, messages } : null;
 }
 
-// chrome.i18n semantics: `$1`..`$9` are the substitutions, `$$` is a literal dollar sign.
-function substitute(message: string, args: readonly string[]): string {
-  return message.replace(/\$(\$|[1-9])/g, (_m, d: string) => (d === '$' ? '$' : (args[Number(d) - 1] ?? '')));
-}
-
 function lookup(key: string, args: readonly string[]): string {
   const own = override?.messages[key]?.message;
-  if (own !== undefined) return substitute(own, args);
+  if (own !== undefined) return formatMessage(own, args);
   // chrome.i18n accepts at most 9 substitutions and answers '' for an unknown key.
   return browser.i18n.getMessage(key, args.slice(0, 9) as string[]);
 }

@@ -234,6 +234,24 @@ const cases: DiagnosisCase[] = [
     absent: ['cookie-path-domain', 'cookie-gone', 'cookie-secure-http'],
   },
   {
+    name: 'cors-preflight: an OPTIONS request never carries cookies, so none was withheld from it',
+    event: makeEvent({
+      method: 'OPTIONS',
+      time: T,
+      credentials: {
+        cookieSent: false,
+        cookieNames: [],
+        cookieJar: jar([], {
+          gone: [
+            { name: 'connect.sid', domain: 'app.example.com', path: '/', cause: 'expired', time: T - 900 },
+          ],
+        }),
+      },
+    }),
+    expect: [],
+    absent: ['cookie-gone', 'cookie-samesite', 'cookie-secure-http', 'cookie-path-domain'],
+  },
+  {
     name: 'hostile-cookie-jar-shape',
     event: makeEvent({
       credentials: {

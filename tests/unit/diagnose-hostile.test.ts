@@ -6,7 +6,7 @@ import { deriveFacts } from '../../src/core/diagnose';
 import { ALL_RULES } from '../../src/core/diagnose';
 import type { AuthEvent } from '../../src/core/record';
 import { ch, makeEvent, renderFindings, www } from './fixtures/events';
-import { loadMessages } from './render-text';
+import { loadMessages } from '../fixtures/render-text';
 
 const KIND_RANK = { cause: 0, 'server-bug': 1, 'possible-cause': 2, info: 3 } as const;
 const ranks = (findings: Finding[]) => findings.map((f) => KIND_RANK[f.kind]);

@@ -77,7 +77,7 @@ const windowsCases: DiagnosisCase[] = [
     }),
     expect: [
       { id: 'windows-integrated-auth', kind: 'info', detail: 'detail_intranet', args: ['intranet'] },
-      { id: 'iis-server', kind: 'info', args: ['Microsoft-IIS/10.0'] },
+      { id: 'server-setting', kind: 'info', detail: 'detail_iis', args: ['Server: Microsoft-IIS/10.0'] },
     ],
     absent: ['windows-negotiate-only'],
   },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Challenge } from '../../src/core/challenge';
 import type { ChallengeFieldName } from '../../src/core/record';
 import { chromiumPick, explainChallenge, rankForBrowser, type ParamLine } from '../../src/core/schemes';
-import { renderText } from './render-text';
+import { renderText } from '../fixtures/render-text';
 
 const WWW: ChallengeFieldName = 'www-authenticate';
 const PROXY: ChallengeFieldName = 'proxy-authenticate';

@@ -4,7 +4,7 @@ import type { ChallengeFieldName } from '../../src/core/record';
 import { explainChallenge } from '../../src/core/schemes';
 import { catalogKeys, findScheme, SCHEMES, type SchemeInfo } from '../../src/core/schemes';
 import type { Text } from '../../src/core/text';
-import { loadMessages, placeholderCount, renderText } from './render-text';
+import { loadMessages, placeholderCount, renderText } from '../fixtures/render-text';
 
 // The IANA HTTP Authentication Scheme Registry as of its 2025-02-18 update
 // (https://www.iana.org/assignments/http-authschemes), with the reference it lists.

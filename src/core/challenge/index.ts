@@ -1,4 +1,4 @@
-// The challenge parser's public face (issue 2): tokenizer → parser → model, one job per file.
+// The challenge parser's public face (RFC 9110 §11): tokenizer → parser → model, one job per file.
 export type { Challenge, ParseProblem, ParseResult } from './types';
 export { parseChallenges, PARSE_LIMITS } from './parse';
 export { serializeChallenges } from './serialize';

@@ -1,9 +1,19 @@
-// Issue 4: the diagnosis engine. Pure: the event record in, ranked findings (message ids) out.
+// The diagnosis engine. Pure: the event record in, ranked findings (message ids) out.
 import type { AuthEvent } from '../record';
 import { runDiagnosis } from './run';
 import type { DiagnoseContext, Finding } from './types';
 
-export type { DiagnoseContext, Finding, FindingKind, RuleFamily, RuleInfo } from './types';
+export type {
+  Audience,
+  DiagnoseContext,
+  Finding,
+  FindingKind,
+  RuleFamily,
+  RuleId,
+  RuleInfo,
+  Step,
+} from './types';
+export { RULE_ORDER } from './rule-ids';
 export { RULES } from './rules';
 
 /**

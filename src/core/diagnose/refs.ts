@@ -34,5 +34,18 @@ export const REF = {
   wpRestAuth: 'https://developer.wordpress.org/rest-api/using-the-rest-api/authentication/',
   wpTroubleshooting: 'https://wordpress.org/documentation/article/faq-troubleshooting/',
   apacheAuth: 'https://httpd.apache.org/docs/2.4/howto/auth.html',
+  nginxAuthBasic: 'https://nginx.org/en/docs/http/ngx_http_auth_basic_module.html',
+  lighttpdAuth: 'https://redmine.lighttpd.net/projects/lighttpd/wiki/Mod_auth',
+  caddyBasicAuth: 'https://caddyserver.com/docs/caddyfile/directives/basic_auth',
+  tomcatManager: 'https://tomcat.apache.org/tomcat-10.1-doc/manager-howto.html',
+  traefikBasicAuth: 'https://doc.traefik.io/traefik/middlewares/http/basicauth/',
+  awsApiGatewayAuth:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html',
+  awsAlbAuth:
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-authenticate-users.html',
+  azureEasyAuth: 'https://learn.microsoft.com/en-us/azure/app-service/overview-authentication-authorization',
+  googleIap: 'https://cloud.google.com/iap/docs/query-parameters-and-headers-howto',
+  cloudflareAccess: 'https://developers.cloudflare.com/cloudflare-one/policies/access/',
+  squidAuth: 'https://wiki.squid-cache.org/Features/Authentication',
   mdn401: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/401',
 } as const;

@@ -1,4 +1,4 @@
-// Explains one challenge (issue 2 item 3) from the scheme catalog: plain and developer wording, one
+// Explains one challenge from the scheme catalog: plain and developer wording, one
 // line per parameter, and what the browsers do. Unknown schemes get a generic explanation, never an error.
 import type { Challenge } from '../challenge';
 import type { ChallengeFieldName } from '../record';

@@ -1,4 +1,4 @@
-// The authentication-scheme catalog (issue 2 item 2): every scheme of the IANA HTTP Authentication
+// The authentication-scheme catalog (RFC 9110 §11.1, IANA registry): every scheme of the IANA HTTP Authentication
 // Scheme Registry plus the unregistered ones met in practice, looked up case-insensitively
 // (RFC 9110 §11.1: "It uses a case-insensitive token to identify the authentication scheme").
 import { registeredSchemes } from './registered';

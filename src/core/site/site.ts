@@ -2,7 +2,7 @@
 // library, bundled data; browsers expose no public-suffix API to extensions). Private suffixes count, so
 // foo.github.io, bucket.s3.amazonaws.com and x.blogspot.co.uk are each their own site, as in Chromium's
 // cookie and SameSite decisions (RFC 6265bis §5.2 "same-site", HTML "registrable domain").
-import { getDomain } from 'tldts';
+import { getDomain, parse } from 'tldts';
 import { parseUrl } from './url';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
@@ -34,4 +34,25 @@ export function isSameSite(a: string, b: string): boolean | undefined {
   const sa = schemefulSite(a);
   const sb = schemefulSite(b);
   return sa === undefined || sb === undefined ? undefined : sa === sb;
+}
+
+/** What the public-suffix list says about a host: its registrable domain, and whether it is itself a suffix. */
+export interface HostFacts {
+  /** eTLD+1, or null for an IP address, localhost, an intranet name or a public suffix itself. */
+  registrableDomain: string | null;
+  /** The host is itself an entry of the list (`github.io`, `co.uk`): no site of its own to clear. */
+  isPublicSuffix: boolean;
+}
+
+/** The registrable domain of a host and whether the host is itself a listed public suffix. */
+export function hostFacts(hostname: string): HostFacts {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  const got = parse(host, { allowPrivateDomains: true });
+  // tldts answers an unlisted last label (localhost, intranet) as the suffix by the list's default
+  // rule "*": only a host that is an ICANN or private entry of the list is a public suffix.
+  const listed = got.isIcann === true || got.isPrivate === true;
+  return {
+    registrableDomain: registrableDomain(host),
+    isPublicSuffix: !got.isIp && listed && got.domain === null && got.publicSuffix === host,
+  };
 }

@@ -7,6 +7,7 @@ import { REF } from '../refs';
 import { SESSION_NAME } from './session';
 import type { Finding, FindingKind } from '../types';
 import type { Rule, RuleInput } from '../types';
+import type { RuleId } from '../rule-ids';
 
 const verdictCache = new WeakMap<object, CookiesNotSent>();
 const NONE: CookiesNotSent = { withheld: [], othersWent: false };
@@ -38,7 +39,7 @@ const names = (vs: CookieVerdict[]): string => {
 };
 
 interface Spec {
-  id: string;
+  id: RuleId;
   description: string;
   reasons: CookieReason[];
   /** 'cause' unless the reason is only likely (third-party blocking cannot be read without a permission). */

@@ -1,5 +1,5 @@
 import { BROWSER_SCHEMES, type Facts } from '../facts';
-import { finding, ruleStep, step } from '../finding';
+import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
 import { COOKIE_RULE_IDS } from './cookies';
 import type { Rule, RuleInput } from '../types';
@@ -40,7 +40,7 @@ const withheldCrossSite: Rule = {
         : [
             ruleStep('cookie-withheld-cross-site', 'allow_third_party', facts.host),
             ruleStep('cookie-withheld-cross-site', 'open_directly', facts.origin),
-            ruleStep('cookie-withheld-cross-site', 'developer'),
+            ownerStep('cookie-withheld-cross-site', 'developer'),
           ],
       refs: [REF.thirdPartyCookies, REF.sameSite],
     });
@@ -62,7 +62,7 @@ const notAttachedCrossOrigin: Rule = {
     if (!facts.crossOrigin || facts.crossSite || facts.isPage) return undefined;
     return finding('cookie-not-attached-cross-origin', 'cause', {
       detailArgs: [facts.initiatorOrigin ?? '', facts.origin, list(held)],
-      steps: [ruleStep('cookie-not-attached-cross-origin', 'developer'), ruleStep('no-challenge', 'report')],
+      steps: [ownerStep('cookie-not-attached-cross-origin', 'developer'), ruleStep('no-challenge', 'report')],
       refs: [REF.fetchCredentials],
     });
   },
@@ -81,7 +81,7 @@ const notSent: Rule = {
     return finding('cookie-not-sent', 'possible-cause', {
       detail: http ? 'detail_http' : 'detail',
       detailArgs: [list(held)],
-      steps: [step('reload'), step('clear_site_cookies'), ruleStep('cookie-not-sent', 'developer')],
+      steps: [step('reload'), step('clear_site_cookies'), ownerStep('cookie-not-sent', 'developer')],
       refs: [REF.fetchCredentials],
     });
   },
@@ -115,7 +115,7 @@ const tokenNotAttached: Rule = {
     const seen = event.credentials.requestHeaders === 'seen';
     return finding('token-not-attached', seen ? 'cause' : 'possible-cause', {
       detail: seen ? 'detail' : 'detail_unknown',
-      steps: [step('sign_in_again'), ruleStep('token-not-attached', 'developer')],
+      steps: [step('sign_in_again'), ownerStep('token-not-attached', 'developer')],
       refs: [REF.rfc6750_errors],
     });
   },

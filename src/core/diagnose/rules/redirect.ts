@@ -1,6 +1,6 @@
 import type { AuthEvent } from '../../record';
 import { originOf } from '../../site';
-import { finding, ruleStep, step } from '../finding';
+import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
 import type { Rule } from '../types';
 
@@ -28,7 +28,7 @@ const dropped: Rule = {
       detailArgs: [originOf(hop.url), originOf(hop.redirectUrl), chainOf(event)],
       steps: [
         ruleStep('redirect-dropped-credentials', 'use_final', facts.origin),
-        ruleStep('redirect-dropped-credentials', 'developer'),
+        ownerStep('redirect-dropped-credentials', 'developer'),
       ],
       refs: [REF.fetchRedirect],
     });
