@@ -53,7 +53,7 @@ export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsTy
   );
   captured.set(details.requestId, details.tabId);
   enqueue({ kind: 'event', event, cookieUrl: cookieScopeUrl(details.url), replace: before === false });
-  addCookieFacts(details);
+  if (before === undefined) addCookieFacts(details); // once per event: a fuller record keeps it
   watchHostOf(details.url, true);
 }
 
