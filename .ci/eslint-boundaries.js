@@ -1,4 +1,4 @@
-// Local ESLint rules for the architecture in ../shared/STYLE.md and INTERNALS.md, checked on the
+// Local ESLint rules for the architecture in INTERNALS.md, checked on the
 // resolved path of every relative import (a specifier pattern cannot tell '../../x' inside the core
 // from '../../x' leaving it):
 // - core-pure: a file under src/core imports only files under src/core, and no browser or UI package;

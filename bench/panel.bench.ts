@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumArgs, findChromium, NO_CHROMIUM_HELP } from '../demo/chromium';
-import { manyEvents, tabLog } from '../tests/e2e/pages/auth-events';
+import { manyEvents, tabLog } from '../tests/fixtures/auth-events';
 
 const DIST = resolve(import.meta.dirname, '../dist');
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);

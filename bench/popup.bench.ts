@@ -7,19 +7,23 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumArgs, findChromium, NO_CHROMIUM_HELP } from '../demo/chromium';
-import { manyEvents, tabLog } from '../tests/e2e/pages/auth-events';
+import { manyEvents, tabLog } from '../tests/fixtures/auth-events';
 import { popupJsSize } from './popup-size';
+import { sealFull, segmentKey } from '../src/core/record';
 
 const DIST = resolve(import.meta.dirname, '../dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000);
-const GOALS = { renderMs: 50, gzipKb: 20 };
+/** First render: at most 15 ms over the empty tab's (issue 12); JS before first render. */
+const GOALS = { overFloorMs: 15, gzipKb: 20 };
 
 /** Milliseconds since navigation start: script running, storage read done, list in the DOM. */
 interface Run {
   start: number;
   read: number;
+  /** The older segments read (NaN when the log had none). */
+  full: number;
   rendered: number;
   cards: number;
 }
@@ -30,6 +34,7 @@ const PHASES = `(() => {
   return {
     start: mark('i401-start'),
     read: mark('i401-log-read'),
+    full: mark('i401-log-full'),
     rendered: Number(document.documentElement.dataset.renderedMs),
     cards: document.querySelectorAll('[data-testid=event]').length,
   };
@@ -70,7 +75,12 @@ async function measureRender(): Promise<{ full: Run[]; empty: Run[]; storedKb: n
     const fullTab = await quietTab(context, worker, 'bench-full');
     const emptyTab = await quietTab(context, worker, 'bench-empty');
     const log = tabLog(fullTab, manyEvents(fullTab, EVENTS));
-    await worker.evaluate(`chrome.storage.session.set(${JSON.stringify({ [`tab:${fullTab}`]: log })})`);
+    const storedKb = JSON.stringify(log).length / 1024;
+    // Stored as the worker stores it: a head with the newest events, older ones in sealed segments.
+    const items: Record<string, unknown> = {};
+    for (const { ref, events } of sealFull(log, Date.now())) items[segmentKey(fullTab, ref.seq)] = events;
+    items[`tab:${fullTab}`] = log;
+    await worker.evaluate(`chrome.storage.session.set(${JSON.stringify(items)})`);
     const page = await context.newPage();
     const load = async (tabId: number): Promise<Run> => {
       await page.goto(popupUrl(tabId));
@@ -85,7 +95,7 @@ async function measureRender(): Promise<{ full: Run[]; empty: Run[]; storedKb: n
       full.push(f);
       empty.push(e);
     }
-    return { full, empty, storedKb: JSON.stringify(log).length / 1024 };
+    return { full, empty, storedKb };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -99,6 +109,7 @@ async function main(): Promise<void> {
   const size = popupJsSize(DIST, 'src/popup/popup.html');
   const { full, empty, storedKb } = await measureRender();
   const rendered = median(full.map((r) => r.rendered));
+  const floor = median(empty.map((r) => r.rendered));
   const phase = (runs: Run[], f: (r: Run) => number): string => fmt(median(runs.map(f)));
   console.log(
     `\nPopup: ${EVENTS} events in one tab (${storedKb.toFixed(0)} KB JSON), ${full[0]?.cards} cards at first`,
@@ -112,14 +123,19 @@ async function main(): Promise<void> {
   const rows: [string, string, string, boolean?][] = [
     [
       `(c) first render, ${EVENTS} events: navigation start → list in DOM (median ms)`,
-      `≤ ${GOALS.renderMs}`,
-      fmt(rendered),
-      rendered <= GOALS.renderMs,
+      `≤ floor + ${GOALS.overFloorMs}`,
+      `${fmt(rendered)} (floor + ${fmt(rendered - floor)})`,
+      rendered - floor <= GOALS.overFloorMs,
     ],
     ['    phase: navigation → popup script runs', '', phase(full, (r) => r.start)],
-    ['    phase: storage.session read of the log', '', phase(full, (r) => r.read - r.start)],
+    [
+      '    phase: storage.session read of the log head (newest events)',
+      '',
+      phase(full, (r) => r.read - r.start),
+    ],
     ['    phase: render after the read', '', phase(full, (r) => r.rendered - r.read)],
-    ['    floor: same page, empty tab (median ms)', '', phase(empty, (r) => r.rendered)],
+    ['    floor: same page, empty tab (median ms)', '', fmt(floor)],
+    ['    whole log read (older segments too), since navigation start', '', phase(full, (r) => r.full)],
     [
       '(d) popup JS before first render, gzip (KB)',
       `≤ ${GOALS.gzipKb}`,

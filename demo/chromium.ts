@@ -1,5 +1,5 @@
 // Finds a Chromium to run the extension in and the flags that keep it quiet on a closed network
-// (../shared/platform-notes.md). Shared by `npm start`, the e2e suite and the benchmarks.
+// (INTERNALS.md "Browser facts"). Shared by `npm start`, the e2e suite and the benchmarks.
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
@@ -27,9 +27,18 @@ export const NO_CHROMIUM_HELP =
 /** Hosts the tests map to loopback besides localhost (cookie-scope tests need real registrable domains). */
 export const TEST_HOSTS = ['a.test', 'www.a.test', 'sub.a.test', 'b.test'];
 
+/**
+ * The `--host-resolver-rules` flag: `hosts` go to loopback, everything else fails (no stray network).
+ * A test file that needs more names passes this flag again with them (`chromiumFlags`): the last
+ * copy of a switch wins.
+ */
+export function hostResolverRules(hosts: readonly string[] = TEST_HOSTS): string {
+  const map = hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ');
+  return `--host-resolver-rules=${map}, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`;
+}
+
 /** Flags for a deterministic Chromium with the unpacked extension in `extensionDir` (none when omitted). */
 export function chromiumArgs(extensionDir?: string, extra: string[] = []): string[] {
-  const map = TEST_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ');
   return [
     ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     '--no-sandbox',
@@ -39,7 +48,7 @@ export function chromiumArgs(extensionDir?: string, extra: string[] = []): strin
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
-    `--host-resolver-rules=${map}, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
+    hostResolverRules(),
     ...extra,
   ];
 }

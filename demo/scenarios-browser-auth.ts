@@ -1,5 +1,5 @@
 // Schemes the browser answers itself (Basic, Digest, NTLM, Negotiate). A fetch() that meets one can hang
-// or close headless Chromium (../shared/platform-notes.md), so pages set these off with iframes or links.
+// or close headless Chromium (INTERNALS.md "Browser facts"), so pages set these off with iframes or links.
 import { randomBytes } from 'node:crypto';
 import { reply, type Expectation, type Reply, type Scenario } from './scenario-types';
 

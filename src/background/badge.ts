@@ -1,6 +1,7 @@
 // The toolbar badge shows how many events the tab's log holds (the popup lists exactly those).
 // Chromium wipes a per-tab badge when a page commits, so the store re-applies it after commits.
 import { browser } from '../shared/browser';
+import { isFirefox } from '../shared/platform';
 
 const BADGE_RED = '#d93025';
 
@@ -15,10 +16,14 @@ export function initBadge(): void {
  */
 export async function showCount(tabId: number, count: number): Promise<void> {
   if (tabId < 0) return;
-  const text = count === 0 ? '' : count > 999 ? '999+' : String(count);
+  // No count: null drops the tab's own text, so the global one shows (a '!' while host access is off).
+  const text = count === 0 ? null : count > 999 ? '999+' : String(count);
+  // Firefox resets a tab's own title with null (Chromium's setTitle takes strings only).
   const title = count
     ? browser.i18n.getMessage('bg_badgeTitle', [String(count)])
-    : browser.i18n.getMessage('actionTitle');
+    : isFirefox()
+      ? (null as unknown as string)
+      : browser.i18n.getMessage('actionTitle');
   try {
     await Promise.all([
       browser.action.setBadgeText({ tabId, text }),

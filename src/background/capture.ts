@@ -1,11 +1,13 @@
 // webRequest listeners: every response reaches onHeadersReceived (Chromium has no status filter), so
 // each listener does O(1) work and returns unless the request is a captured 401/407.
 import type { WebRequest } from '../shared/browser';
-import type { CredentialFacts, RedirectHop } from '../core/record';
-import { buildAuthEvent, isAuthStatus, storedUrl, type ResponseDetails } from '../core/record';
+import type { BrowserAuth, CredentialFacts, RedirectHop } from '../core/record';
+import { buildAuthEvent, eventId, isAuthStatus, storedUrl, type ResponseDetails } from '../core/record';
 import { cookieScopeUrl } from '../core/record';
 import { credentialScheme } from '../core/record';
 import { BoundedMap } from './bounded-map';
+import { watchHostOf } from './capture-hosts';
+import { addCookieFacts } from './cookie-facts';
 import { enqueue } from './store';
 
 const MAX_HOPS = 20;
@@ -15,6 +17,12 @@ const redirects = new BoundedMap<string, RedirectHop[]>(500);
 const sent = new BoundedMap<string, { scheme: string; cookie: boolean }>(1000);
 /** requestIds with a captured event, so onErrorOccurred (which has no status) can find them. */
 const captured = new BoundedMap<string, number>(1000);
+/**
+ * Event ids built so far → whether from the full listener. On a capture host a fetch's 401 reaches
+ * both the cheap and the full onHeadersReceived (listeners.ts), in either order: the first builds the
+ * event, the full one replaces a cheap one (it sees Set-Cookie).
+ */
+const built = new BoundedMap<string, boolean>(1000);
 
 function credentialsOf(requestId: string): CredentialFacts {
   const seen = sent.get(requestId);
@@ -27,9 +35,16 @@ function credentialsOf(requestId: string): CredentialFacts {
   return facts;
 }
 
-/** onHeadersReceived (with responseHeaders): records a 401/407. */
-export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsType): void {
+/**
+ * onHeadersReceived (with responseHeaders): records a 401/407. `full`: from the capture hosts' listener
+ * with extraHeaders. Marks the host for full observation from now on.
+ */
+export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsType, full: boolean): void {
   if (!isAuthStatus(details.statusCode)) return;
+  const id = eventId(details.requestId, details.timeStamp);
+  const before = built.get(id);
+  if (before === true || (before === false && !full)) return;
+  built.set(id, full);
   const hops = redirects.get(details.requestId) ?? [];
   const event = buildAuthEvent(
     details as ResponseDetails,
@@ -37,7 +52,9 @@ export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsTy
     credentialsOf(details.requestId),
   );
   captured.set(details.requestId, details.tabId);
-  enqueue({ kind: 'event', event, cookieUrl: cookieScopeUrl(details.url) });
+  enqueue({ kind: 'event', event, cookieUrl: cookieScopeUrl(details.url), replace: before === false });
+  addCookieFacts(details);
+  watchHostOf(details.url, true);
 }
 
 /** onBeforeRedirect: remembers the hop so a 401 at the end of a chain shows how it got there. */
@@ -90,6 +107,10 @@ export function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
 
 /** onErrorOccurred: e.g. net::ERR_INVALID_AUTH_CREDENTIALS after a main-frame Basic 401 in headless. */
 export function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
+  // A fetch refused by CORS fails with net::ERR_FAILED; its preflight (maybe a 401) is visible only
+  // with extraHeaders, so the host is observed in full from now on and the retry shows it.
+  if (details.type === 'xmlhttprequest' && details.error === 'net::ERR_FAILED')
+    watchHostOf(details.url, false);
   const tabId = forget(details.requestId);
   if (tabId === undefined) return;
   const patch = { error: details.error.slice(0, 200), fromCache: details.fromCache };
@@ -101,12 +122,17 @@ export function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType):
   });
 }
 
-/** Non-blocking onAuthRequired: which scheme the browser itself would answer (Negotiate > NTLM > Digest > Basic). */
+/**
+ * Non-blocking onAuthRequired: which scheme the browser itself would answer (Negotiate > NTLM > Digest >
+ * Basic), and the challenger's host:port, which for a 407 names the proxy rather than the website.
+ */
 export function onAuthRequired(details: WebRequest.OnAuthRequiredDetailsType): void {
-  const browserAuth = {
+  const { host, port } = details.challenger ?? {};
+  const browserAuth: BrowserAuth = {
     scheme: details.scheme.slice(0, 40),
     isProxy: details.isProxy,
     ...(details.realm !== undefined ? { realm: details.realm.slice(0, 512) } : {}),
+    ...(host ? { challenger: `${host.slice(0, 256)}${port ? `:${port}` : ''}` } : {}),
   };
   enqueue({ kind: 'patch', tabId: details.tabId, requestId: details.requestId, patch: { browserAuth } });
 }

@@ -3,7 +3,8 @@
 // origin's cached Basic/Digest credentials with its cookies (platform-notes, observed). Firefox:
 // browsingData takes exact `hostnames`, and cookies go through the cookies API one by one.
 import { browser } from '../shared/browser';
-import { cookieUrl, type SavedCookie, type SetDetails } from '../core/clear-site';
+import { isFirefox } from '../shared/platform';
+import { cookieUrl, inSite, type SavedCookie, type SetDetails, type SiteBounds } from '../core/clear-site';
 import type { ClearKind, ClearScope } from '../core/clear-site';
 
 // The polyfill's types predate `origins` and `cacheStorage` (Chromium 74+ / 72+).
@@ -33,9 +34,6 @@ type CookieApi = {
 const browsingData = browser.browsingData as unknown as BrowsingData;
 export const cookieApi = browser.cookies as unknown as CookieApi;
 
-/** Firefox: runtime.getBrowserInfo exists only there; its browsingData has hostnames, no origins. */
-export const isFirefox = (): boolean =>
-  typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
 
 /** The cookie store of a tab (an incognito tab has its own), undefined = the default store. */
 export async function storeOfTab(tabId: number): Promise<string | undefined> {
@@ -45,10 +43,16 @@ export async function storeOfTab(tabId: number): Promise<string | undefined> {
 }
 
 /**
- * Every cookie of the site: `domain` matches the site and its subdomains, host-only or not;
+ * Every cookie of the site: the `domain` query matches the site and its subdomains, host-only or not,
+ * so for an exact-host site (localhost, an IP) the subdomains' cookies are filtered out here;
  * `partitionKey: {}` adds the partitioned (CHIPS) ones of every partition.
  */
-export async function snapshotCookies(site: string, storeId?: string): Promise<SavedCookie[]> {
+export async function snapshotCookies(bounds: SiteBounds, storeId?: string): Promise<SavedCookie[]> {
+  const all = await queryCookies(bounds.site, storeId);
+  return all.filter((c) => inSite(c.domain, bounds));
+}
+
+async function queryCookies(site: string, storeId?: string): Promise<SavedCookie[]> {
   const query = {
     domain: site,
     partitionKey: {},
@@ -72,6 +76,12 @@ const sameKey = (a: SavedCookie, b: SavedCookie): boolean =>
   a.storeId === b.storeId &&
   (a.partitionKey?.topLevelSite ?? '') === (b.partitionKey?.topLevelSite ?? '');
 
+/** The snapshotted cookies still in the jar (after a removal: those it left). */
+export async function stillThere(snapshot: SavedCookie[], bounds: SiteBounds, storeId?: string) {
+  const left = await snapshotCookies(bounds, storeId);
+  return left.filter((c) => snapshot.some((s) => sameKey(s, c)));
+}
+
 export async function removeCookie(c: SavedCookie): Promise<void> {
   const partition = c.partitionKey?.topLevelSite ? { partitionKey: c.partitionKey } : {};
   const firstParty = c.firstPartyDomain !== undefined ? { firstPartyDomain: c.firstPartyDomain } : {};
@@ -85,12 +95,15 @@ export async function removeCookie(c: SavedCookie): Promise<void> {
 }
 
 /** Removes the snapshotted cookies the bulk removal left (e.g. partitions it does not reach). */
-async function removeLeftovers(snapshot: SavedCookie[], site: string, storeId?: string): Promise<void> {
-  const left = await snapshotCookies(site, storeId);
-  await Promise.all(left.filter((c) => snapshot.some((s) => sameKey(s, c))).map(removeCookie));
+async function removeLeftovers(snapshot: SavedCookie[], bounds: SiteBounds, storeId?: string): Promise<void> {
+  await Promise.all((await stillThere(snapshot, bounds, storeId)).map(removeCookie));
 }
 
-/** Clears the chosen kinds for the scope; cookies only those in the snapshot (plus what Chromium's filter takes). */
+/**
+ * Clears the chosen kinds for the scope; cookies only those in the snapshot (plus what Chromium's
+ * filter takes: the registrable domain's cookies, or for a host without one that host's only, the
+ * same bounds as the scope's).
+ */
 export async function removeSiteData(
   scope: ClearScope,
   kinds: readonly ClearKind[],
@@ -111,5 +124,5 @@ export async function removeSiteData(
     delete types.cookies;
     if (Object.keys(types).length) await browsingData.remove({ origins: scope.origins }, types);
   }
-  if (kinds.includes('cookies')) await removeLeftovers(snapshot, scope.site, storeId);
+  if (kinds.includes('cookies')) await removeLeftovers(snapshot, scope, storeId);
 }

@@ -2,38 +2,39 @@
 // event that wakes a stopped worker is delivered (MV3 service worker lifecycle).
 import { browser } from '../shared/browser';
 import { handleMessages } from '../shared/messages';
-import { CAPTURE_ALL_TYPES_KEY } from '../shared/storage';
+import { CAPTURE_ALL_TYPES_KEY, getLocal, watchLocal } from '../shared/storage';
+import { restoreCaptureHosts } from './capture-hosts';
 import { initBadge } from './badge';
 import { onClearSiteCommand } from './clear-site-command';
-import { settleInterruptedClears } from './clear-site-data';
-import { sweepSnapshots } from './clear-site-undo';
+import { settleInterruptedClears } from './clear-site-settle';
+import { onSnapshotAlarm } from './clear-site-snapshot';
+import { onCookieChanged } from './cookie-facts';
 import { handlers } from './handlers';
-import { registerCapture } from './listeners';
+import { watchHostAccess } from './host-access';
+import { registerCapture, registerHostListeners } from './listeners';
 import { onCommitted, onTabRemoved, onTabUpdated } from './pages';
+import { replayJournal } from './store';
 
 const setAllTypes = registerCapture();
+// The hosts that answered 401/407 before this worker started get their costly listeners back.
+void restoreCaptureHosts(registerHostListeners).catch(() => undefined);
+// Events a stopped worker captured but had not written yet (journal.ts).
+void replayJournal().catch(() => undefined);
 browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onUpdated.addListener(onTabUpdated);
 browser.tabs.onRemoved.addListener(onTabRemoved);
+browser.cookies.onChanged.addListener(onCookieChanged); // removals feed cookie-facts.ts
 handleMessages(handlers);
 initBadge();
+watchHostAccess();
 browser.commands.onCommand.addListener((command) => void onClearSiteCommand(command));
-const bootTime = Date.now();
-void sweepSnapshots().catch(() => undefined); // Undo snapshots past their window go at start-up
-void settleInterruptedClears(bootTime).catch(() => undefined); // a clear the previous worker left mid-way
+// An Undo snapshot's window ends: the alarm wakes a stopped worker, which wipes it.
+browser.alarms.onAlarm.addListener((alarm) => void onSnapshotAlarm(alarm).catch(() => undefined));
+// A clear the previous worker left mid-way is settled, and snapshots past their window are swept.
+void settleInterruptedClears(Date.now()).catch(() => undefined);
 
 // The subresource setting: read at start-up, followed when it changes.
-browser.storage.local
-  .get(CAPTURE_ALL_TYPES_KEY)
-  .then((got) => setAllTypes(got[CAPTURE_ALL_TYPES_KEY] === true))
+getLocal(CAPTURE_ALL_TYPES_KEY)
+  .then((on) => setAllTypes(on === true))
   .catch(() => undefined);
-// storage.local.onChanged, not storage.onChanged: the latter would also deliver every session write
-// (old and new tab log) back to this worker — measured as most of the cost of a write under burst.
-const onSettingsChanged = (changes: Record<string, { newValue?: unknown }>): void => {
-  if (CAPTURE_ALL_TYPES_KEY in changes) setAllTypes(changes[CAPTURE_ALL_TYPES_KEY]?.newValue === true);
-};
-if (browser.storage.local.onChanged) browser.storage.local.onChanged.addListener(onSettingsChanged);
-else
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local') onSettingsChanged(changes);
-  });
+watchLocal(CAPTURE_ALL_TYPES_KEY, (on) => setAllTypes(on === true));

@@ -1,16 +1,23 @@
-// Which requests the worker observes. Default types cover documents, frames, fetch/XHR, WebSocket and
-// "other"; subresource types are opt-in (CAPTURE_ALL_TYPES_KEY) because each observed request costs
-// page-load time (platform-notes: types limited ×1.05–1.12 vs all URLs ×1.17).
-// Only fetch/XHR is observed with `extraHeaders`: it is what makes Chromium show the Cookie and
-// Set-Cookie headers and CORS preflights (which Chromium reports as type xmlhttprequest, method OPTIONS),
-// and it costs speed on every request it covers (platform-notes: ×1.27–1.35 on all URLs), so images,
-// scripts and documents stay without it. Each type belongs to exactly one set: no request is seen twice.
+// Which requests the worker observes, and how much it pays for each (bench/capture.bench.ts).
+// Chromium dispatches every webRequest event a listener matches to the worker, and `extraHeaders`
+// reroutes the headers of every request it covers (platform-notes: ×1.27–1.35 on all URLs), so:
+// - every request of the observed types meets ONE cheap listener, onHeadersReceived with the response
+//   headers (status, challenges, headers of every 401/407, on a host's first one too);
+// - onBeforeRedirect, onErrorOccurred and onAuthRequired cover all URLs too: they fire only on
+//   redirects, failures and challenges, never on a plain 200, so they cost nothing on a healthy page;
+// - the costly ones — onSendHeaders and onHeadersReceived with extraHeaders (Cookie sent, Authorization
+//   sent, CORS preflights, Set-Cookie) and onCompleted (server IP, cache), which fire on every request —
+//   are registered with URL filters for the hosts that already answered 401/407 or failed a fetch
+//   (capture-hosts.ts), so a host's retry is observed in full. README "What is known, when".
+// Default types: documents, frames, fetch/XHR, WebSocket and "other"; subresource types are opt-in
+// (CAPTURE_ALL_TYPES_KEY) because each observed request costs page-load time.
 import { browser, type WebRequest } from '../shared/browser';
 import * as capture from './capture';
+import { hostPattern } from './capture-hosts';
 
-/** Observed with extraHeaders (Cookie, Set-Cookie, CORS preflights visible). */
+/** Observed with extraHeaders on the capture hosts (Cookie, Set-Cookie, CORS preflights visible). */
 export const EXTRA_HEADER_TYPES: WebRequest.ResourceType[] = ['xmlhttprequest'];
-/** Observed without extraHeaders: Chromium hides Cookie / Set-Cookie there. */
+/** Never observed with extraHeaders: Chromium hides Cookie / Set-Cookie there. */
 export const PLAIN_TYPES: WebRequest.ResourceType[] = ['main_frame', 'sub_frame', 'websocket', 'other'];
 export const DEFAULT_TYPES: WebRequest.ResourceType[] = [...EXTRA_HEADER_TYPES, ...PLAIN_TYPES];
 /** Valid in both Chromium and Firefox (an unknown type makes addListener throw). */
@@ -25,7 +32,7 @@ export const SUBRESOURCE_TYPES: WebRequest.ResourceType[] = [
   'csp_report',
 ];
 
-const urls = ['<all_urls>'];
+const ALL_URLS = ['<all_urls>'];
 
 /**
  * Chromium's `extraHeaders` (its enum value exists there); Firefox's schema rejects the word in
@@ -37,45 +44,73 @@ const EXTRA: 'extraHeaders'[] =
     ? ['extraHeaders']
     : [];
 
-/** The listener set for a list of types. Separate function objects per set so each can be removed alone. */
-function listenerSet(types: WebRequest.ResourceType[], extraHeaders = false) {
-  const spec: WebRequest.OnHeadersReceivedOptions[] = ['responseHeaders', ...(extraHeaders ? EXTRA : [])];
-  const headers = (d: WebRequest.OnHeadersReceivedDetailsType): void => capture.onHeadersReceived(d);
+/**
+ * Request headers are read for fetch/XHR only in Chromium, where documents and frames would need
+ * extraHeaders (and its cost) to show Cookie. Firefox shows every header without it: there documents
+ * and frames are observed too, so "no cookie / no Authorization went out" is a fact for them as well.
+ */
+const SEND_HEADER_TYPES: WebRequest.ResourceType[] = EXTRA.length ? EXTRA_HEADER_TYPES : DEFAULT_TYPES;
+
+/** The always-on listeners for a list of types; own function objects so a set can be removed alone. */
+function cheapSet(types: WebRequest.ResourceType[]) {
+  const headers = (d: WebRequest.OnHeadersReceivedDetailsType): void => capture.onHeadersReceived(d, false);
   const redirect = (d: WebRequest.OnBeforeRedirectDetailsType): void => capture.onBeforeRedirect(d);
-  const completed = (d: WebRequest.OnCompletedDetailsType): void => capture.onCompleted(d);
   const failed = (d: WebRequest.OnErrorOccurredDetailsType): void => capture.onErrorOccurred(d);
   const auth = (d: WebRequest.OnAuthRequiredDetailsType): void => capture.onAuthRequired(d);
   const wr = browser.webRequest;
+  const filter = { urls: ALL_URLS, types };
   return {
     add(): void {
-      wr.onHeadersReceived.addListener(headers, { urls, types }, spec);
-      wr.onBeforeRedirect.addListener(redirect, { urls, types });
-      wr.onCompleted.addListener(completed, { urls, types });
-      wr.onErrorOccurred.addListener(failed, { urls, types });
+      wr.onHeadersReceived.addListener(headers, filter, ['responseHeaders']);
+      wr.onBeforeRedirect.addListener(redirect, filter);
+      wr.onErrorOccurred.addListener(failed, filter);
       // Non-blocking (no extraInfoSpec): needs only the webRequest permission.
-      wr.onAuthRequired.addListener(auth, { urls, types });
+      wr.onAuthRequired.addListener(auth, filter);
     },
     remove(): void {
       wr.onHeadersReceived.removeListener(headers);
       wr.onBeforeRedirect.removeListener(redirect);
-      wr.onCompleted.removeListener(completed);
       wr.onErrorOccurred.removeListener(failed);
       wr.onAuthRequired.removeListener(auth);
     },
   };
 }
 
-/** Registers the default set now (synchronously, at top level) and returns a switch for subresources. */
+/**
+ * The costly listeners for one host (own function objects), and their removal (capture-hosts.ts'
+ * flood guard). A set per host: adding a host never re-registers the others, which would leave a
+ * moment where their retries in flight are not observed.
+ */
+export function registerHostListeners(host: string): () => void {
+  const urls = [hostPattern(host)];
+  const wr = browser.webRequest;
+  const full = (d: WebRequest.OnHeadersReceivedDetailsType): void => capture.onHeadersReceived(d, true);
+  const completed = (d: WebRequest.OnCompletedDetailsType): void => capture.onCompleted(d);
+  const sent = (d: WebRequest.OnSendHeadersDetailsType): void => capture.onSendHeaders(d);
+  try {
+    wr.onHeadersReceived.addListener(full, { urls, types: EXTRA_HEADER_TYPES }, [
+      'responseHeaders',
+      ...EXTRA,
+    ]);
+    // Request headers: a page script's Authorization and, with extraHeaders, the Cookie header, so
+    // "no cookie was sent" is observed, not guessed (fetch/XHR in Chromium; every type in Firefox).
+    wr.onSendHeaders.addListener(sent, { urls, types: SEND_HEADER_TYPES }, ['requestHeaders', ...EXTRA]);
+    wr.onCompleted.addListener(completed, { urls, types: [...DEFAULT_TYPES, ...SUBRESOURCE_TYPES] });
+  } catch (error) {
+    // A pattern the browser refuses must not take the cheap capture down with it.
+    console.error('401 Inspector: observing a host in full failed', host, error);
+  }
+  return () => {
+    wr.onHeadersReceived.removeListener(full);
+    wr.onSendHeaders.removeListener(sent);
+    wr.onCompleted.removeListener(completed);
+  };
+}
+
+/** Registers the cheap set now (synchronously, at top level) and returns a switch for subresources. */
 export function registerCapture(): (allTypes: boolean) => void {
-  listenerSet(EXTRA_HEADER_TYPES, true).add();
-  listenerSet(PLAIN_TYPES).add();
-  // fetch/XHR request headers: a page script's Authorization and, with extraHeaders, the Cookie header,
-  // so "no cookie was sent" is observed, not guessed. Frames and documents get no onSendHeaders at all.
-  browser.webRequest.onSendHeaders.addListener(capture.onSendHeaders, { urls, types: EXTRA_HEADER_TYPES }, [
-    'requestHeaders',
-    ...EXTRA,
-  ]);
-  const extra = listenerSet(SUBRESOURCE_TYPES);
+  cheapSet(DEFAULT_TYPES).add();
+  const extra = cheapSet(SUBRESOURCE_TYPES);
   let on = false;
   return (allTypes) => {
     if (allTypes === on) return;

@@ -1,21 +1,45 @@
 // The per-tab logs in storage.session. Every change is an op in a short in-memory batch (the only
-// state the worker keeps); a flush applies the batch with one get and one set, and flushes are chained
-// so writes never interleave (uBO's queued storage writes). A stopped worker loses at most one batch.
+// state the worker keeps); a flush applies the batch with one get and one set of the tabs' heads (plus
+// any segment sealed, core/record/segments.ts), and flushes are chained so writes never interleave
+// (uBO's queued storage writes). A stopped worker loses at most one batch.
 import { browser } from '../shared/browser';
-import { tabKey } from '../shared/storage';
+import { CAPTURE_HOSTS_KEY, getSession, removeSession, tabKey } from '../shared/storage';
+import type { SessionItems, SessionKey } from '../shared/storage';
 import type { AuthEvent, PageLoad, TabLog } from '../core/record';
 import { cookieNamesOf } from '../core/record';
-import { addEvent, addPage, emptyLog, patchEvents, type EventPatch } from '../core/record';
+import {
+  addEvent,
+  addPage,
+  emptyLog,
+  patchEvents,
+  replaceEvent,
+  storedCount,
+  type EventPatch,
+} from '../core/record';
+import { mergeHosts } from './capture-hosts';
+import { journal, settle, unwritten } from './journal';
+import { addLatePatches, copyHead, planTabWrites } from './tab-writes';
 import { showCount } from './badge';
 import { enforceBudget, writeWithinQuota } from './budget';
 
 export type Op =
-  | { kind: 'event'; event: AuthEvent; cookieUrl: string; startUrl?: string }
+  /** `replace`: a fuller record of an event already queued or stored (capture.ts). */
+  | {
+      kind: 'event';
+      event: AuthEvent;
+      cookieUrl: string;
+      startUrl?: string;
+      replace?: boolean;
+      /** From the journal of a stopped worker (journal.ts): already there. */
+      replayed?: boolean;
+    }
   | { kind: 'patch'; tabId: number; requestId: string; patch: EventPatch }
   | { kind: 'page'; tabId: number; page: PageLoad }
   | { kind: 'clear'; tabId: number; done: (cleared: number) => void; fail: (error: unknown) => void }
   | { kind: 'remove'; tabId: number }
-  | { kind: 'badge'; tabId: number };
+  | { kind: 'badge'; tabId: number }
+  /** A host to keep in the stored capture-host list (capture-hosts.ts); no tab. */
+  | { kind: 'host'; host: string };
 
 /** Longest an op waits in memory before it is written. */
 export const FLUSH_MS = 150;
@@ -25,11 +49,14 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let chain: Promise<void> = Promise.resolve();
 let waiting: Promise<void> | undefined;
 
-const tabOf = (op: Op): number => (op.kind === 'event' ? op.event.tabId : op.tabId);
+type TabOp = Exclude<Op, { kind: 'host' }>;
+const tabOf = (op: TabOp): number => (op.kind === 'event' ? op.event.tabId : op.tabId);
+const isTabOp = (op: Op): op is TabOp => op.kind !== 'host';
 
-/** Queues an op; `urgent` flushes now (user actions, closed tabs). */
+/** Queues an op; `urgent` flushes now (user actions, closed tabs). Events are journaled at once. */
 export function enqueue(op: Op, urgent = false): void {
   pending.push(op);
+  if (op.kind === 'event' && !op.replayed) journal(op.event, op.cookieUrl);
   if (urgent) void flush();
   else timer ??= setTimeout(() => void flush(), FLUSH_MS);
 }
@@ -58,7 +85,7 @@ export function flush(): Promise<void> {
   return next;
 }
 
-async function addCookieNames(ops: Op[]): Promise<void> {
+async function addCookieNames(ops: TabOp[]): Promise<void> {
   // Cookies the browser holds for the URL right after the 401: names only, inferred "would be sent".
   const byUrl = new Map<string, Promise<string[] | undefined>>();
   for (const op of ops) {
@@ -77,7 +104,7 @@ async function addCookieNames(ops: Op[]): Promise<void> {
  * The tab's URL for the first event of a tab without a page load. Returns the tabs that are gone
  * (tabs.get fails): a late event must not recreate the log tabs.onRemoved just removed.
  */
-async function addStartUrls(ops: Op[], logs: Map<number, TabLog | undefined>): Promise<Set<number>> {
+async function addStartUrls(ops: TabOp[], logs: Map<number, TabLog | undefined>): Promise<Set<number>> {
   const closed = new Set<number>();
   const firsts = new Map<number, Extract<Op, { kind: 'event' }>>();
   for (const op of ops) {
@@ -98,7 +125,10 @@ async function addStartUrls(ops: Op[], logs: Map<number, TabLog | undefined>): P
 }
 
 interface Batch {
+  /** The tabs' heads (segments.ts): a flush never reads a tab's older segments. */
   logs: Map<number, TabLog | undefined>;
+  /** Patches for events already sealed into the tab's newest segment (onCompleted after a seal). */
+  late: Map<number, Extract<Op, { kind: 'patch' }>[]>;
   /** Tabs that are gone: their late events are dropped. */
   closed: Set<number>;
   /** Answers to send once the batch is written (clearTabLog resolves after the removal is stored). */
@@ -106,22 +136,28 @@ interface Batch {
 }
 
 /** Applies one op to the logs read for this batch; returns whether the tab's log changed. */
-function applyOp(op: Op, { logs, closed, answers }: Batch): boolean {
+function applyOp(op: TabOp, { logs, closed, answers, late }: Batch): boolean {
   const tabId = tabOf(op);
   const log = logs.get(tabId);
   if (op.kind === 'remove') closed.add(tabId);
   if (op.kind === 'event') {
     if (closed.has(tabId)) return false;
+    if (op.replace) return log ? replaceEvent(log, op.event) : false;
     const target = log ?? emptyLog(tabId);
     addEvent(target, op.event, { startUrl: op.startUrl ?? '' });
     logs.set(tabId, target);
     return true;
   }
-  if (op.kind === 'patch') return log ? patchEvents(log, op.requestId, op.patch) : false;
+  if (op.kind === 'patch') {
+    if (!log) return false;
+    if (patchEvents(log, op.requestId, op.patch)) return true;
+    if (log.segments?.length) late.set(tabId, [...(late.get(tabId) ?? []), op]);
+    return false;
+  }
   // A tab with nothing captured keeps no log: no write per navigation.
   if (op.kind === 'page') return log ? addPage(log, op.page) : false;
   if (op.kind === 'clear') {
-    const cleared = log?.events.length ?? 0;
+    const cleared = log ? storedCount(log) : 0;
     answers.push(() => op.done(cleared));
   }
   if (op.kind === 'clear' || op.kind === 'remove') logs.set(tabId, undefined);
@@ -137,23 +173,39 @@ async function applyOps(ops: Op[]): Promise<void> {
   }
 }
 
-async function writeBatch(ops: Op[]): Promise<void> {
+async function writeBatch(all: Op[]): Promise<void> {
+  const ops = all.filter(isTabOp);
+  const hosts = all.flatMap((op) => (op.kind === 'host' ? [op.host] : []));
   await addCookieNames(ops);
   const tabIds = [...new Set(ops.map(tabOf))];
-  const stored = await browser.storage.session.get(tabIds.map(tabKey));
-  const logs = new Map<number, TabLog | undefined>(tabIds.map((id) => [id, stored[tabKey(id)] as TabLog]));
-  const batch: Batch = { logs, closed: await addStartUrls(ops, logs), answers: [] };
+  const keys: SessionKey[] = tabIds.map(tabKey);
+  if (hosts.length) keys.push(CAPTURE_HOSTS_KEY);
+  const stored = await getSession(keys);
+  // Copies: the stored heads stay as read, to tell which segments went away.
+  const logs = new Map<number, TabLog | undefined>(tabIds.map((id) => [id, copyHead(stored[tabKey(id)])]));
+  const batch: Batch = { logs, late: new Map(), closed: await addStartUrls(ops, logs), answers: [] };
   const dirty = new Set(ops.filter((op) => applyOp(op, batch)).map(tabOf));
-  const writes: Record<string, TabLog> = {};
-  const removals: string[] = [];
-  for (const tabId of dirty) {
-    const log = logs.get(tabId);
-    if (log) writes[tabKey(tabId)] = log;
-    else if (stored[tabKey(tabId)]) removals.push(tabKey(tabId));
-  }
-  if (removals.length) await browser.storage.session.remove(removals);
-  await writeWithinQuota(writes);
+  const writes: Partial<SessionItems> = {};
+  const removals: SessionKey[] = [];
+  const now = Date.now();
+  for (const tabId of dirty)
+    planTabWrites(tabId, stored[tabKey(tabId)], logs.get(tabId), now, writes, removals);
+  await addLatePatches(batch.late, logs, writes);
+  const hostList = hosts.length ? mergeHosts(stored[CAPTURE_HOSTS_KEY], hosts) : undefined;
+  if (hostList) writes[CAPTURE_HOSTS_KEY] = hostList;
+  if (removals.length) await removeSession(removals);
+  const written = ops.flatMap((op) => (op.kind === 'event' ? [op.event.id] : []));
+  // Short of space, the batch's journal entries go first: the batch holds them in memory.
+  await writeWithinQuota(writes, () => settle(written));
+  await settle(written);
   for (const answer of batch.answers) answer();
   await enforceBudget();
-  await Promise.all(tabIds.map((id) => showCount(id, logs.get(id)?.events.length ?? 0)));
+  // The badge once per tab per flush, not per event.
+  await Promise.all(tabIds.map((id) => showCount(id, logs.get(id) ? storedCount(logs.get(id)!) : 0)));
+}
+
+/** At worker start: events the previous worker journaled but never wrote go into their logs now. */
+export async function replayJournal(): Promise<void> {
+  for (const { event, cookieUrl } of await unwritten())
+    enqueue({ kind: 'event', event, cookieUrl, replayed: true });
 }

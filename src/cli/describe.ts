@@ -1,7 +1,8 @@
 // One imported 401/407 as the command line shows it: the same findings, explanations and masking
 // as the extension's views, rendered in the chosen language. Text and --json both print this model.
 import type { LiveHarEntry } from '../core/export';
-import { maskUrl, safeRender } from '../core/export';
+import { safeRender } from '../core/export';
+import { maskUrl } from '../core/secrets';
 import { diagnose, type Finding } from '../core/diagnose';
 import type { ImportedEvent } from '../core/har-import';
 import { challengeNameFor, type TabLog } from '../core/record';

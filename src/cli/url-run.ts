@@ -1,6 +1,6 @@
 // `401-inspector <url>`: builds the request from the flags, follows redirects by hand, and turns the
 // exchanges into a HAR that the core imports like any file; the final 401/407 is then described.
-import { maskUrl } from '../core/export';
+import { maskUrl } from '../core/secrets';
 import { importHarText } from '../core/har-import';
 import { isAuthStatus } from '../core/record';
 import { text, type Text } from '../core/text';

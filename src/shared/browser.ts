@@ -1,4 +1,4 @@
-// The only module that imports the WebExtension namespace (../shared/STYLE.md): everything else
+// The only module that imports the WebExtension namespace (INTERNALS.md): everything else
 // imports `browser` from here, so Chromium and Firefox share one promise-based API.
 import browser from 'webextension-polyfill';
 

@@ -1,6 +1,7 @@
 // What "clear this site" keeps in storage.session, shared by the worker and the popup. The cookie
-// snapshot (with values, for Undo) lives under its own key, is read only by the worker, expires after
-// ten minutes and is never exported; the state key the popup watches carries no cookie value.
+// snapshot (with values, for Undo) lives under its own key, one key per site, is read only by the
+// worker, expires after ten minutes (an alarm of the same name) and is never exported; the state key
+// the popup watches carries no cookie value.
 import type { SavedCookie } from '../core/clear-site';
 import type { RecheckOutcome } from '../core/clear-site';
 import type { ClearKind } from '../core/clear-site';
@@ -9,10 +10,20 @@ import type { Text } from '../core/text';
 /** How long Undo stays possible after a clear. */
 export const UNDO_WINDOW_MS = 10 * 60_000;
 
-/** storage.session key of a site's Undo snapshot (cookie values: worker only, never exported). */
-export const snapshotKey = (site: string): string => `clearSnapshot:${site}`;
+/** Prefix of every Undo snapshot key: the sweep finds them all by it (no separate index to keep). */
+export const SNAPSHOT_PREFIX = 'clearSnapshot:';
+/** storage.session key of a site's Undo snapshot (cookie values: worker only, never exported); also
+ * the name of the alarm that wipes it. */
+export const snapshotKey = (site: string): string => `${SNAPSHOT_PREFIX}${site}`;
+/** Prefix of every clear-state key. */
+export const STATE_PREFIX = 'clearState:';
 /** storage.session key of a site's clear state, watched by the popup (no values). */
-export const stateKey = (site: string): string => `clearState:${site}`;
+export const stateKey = (site: string): string => `${STATE_PREFIX}${site}`;
+/**
+ * storage.session key (tests only): a shorter Undo window in ms, honoured only by an unpacked
+ * (development) install and only to shorten the window, so it can never keep cookie values longer.
+ */
+export const UNDO_WINDOW_TEST_KEY = 'test:undoWindowMs';
 /** storage.session key the keyboard shortcut leaves for the popup: confirm clearing this tab's site. */
 export const CONFIRM_KEY = 'clearConfirm';
 /** How long a shortcut's confirm request stays valid for a popup opened by it. */

@@ -2,7 +2,8 @@
 // `{ [name]: payload }` on the wire, errors serialized and re-thrown at the caller, and only
 // this extension's own pages may ask for actions.
 import { browser, type Runtime } from './browser';
-import type { ClearKind, ClearScope, TargetProblem } from '../core/clear-site';
+import type { ClearKind, ClearScope, ScopeProblem } from '../core/clear-site';
+import { text, type Text } from '../core/text';
 import type { ClearState } from './clear-site';
 
 /** Every message the UIs may send to the worker: name → [payload, result]. */
@@ -10,7 +11,12 @@ export interface MessageMap {
   /** Forget the tab's captured events (the popup's "Clear list"). */
   clearTabLog: [{ tabId: number }, { cleared: number }];
   /** What clearing the site of `url` would touch (registrable domain, origins, cookie counts). */
-  getClearScope: [{ url: string; tabId?: number }, { scope: ClearScope } | { problem: TargetProblem }];
+  getClearScope: [
+    { url: string; tabId?: number },
+    { scope: ClearScope } | { problem: ScopeProblem; host: string },
+  ];
+  /** The site "clear this site" would clear for each URL, or why not, so the popup offers one per site. */
+  getClearSites: [{ urls: string[] }, ({ site: string } | { problem: ScopeProblem })[]];
   /** Clears the site of `url` (cookies snapshotted for Undo first), then reloads the tab and re-checks. */
   clearSite: [{ tabId: number; url: string; kinds: ClearKind[]; reload: boolean }, ClearState];
   /** Restores the cookies of the site's last clear, while its Undo window lasts. */
@@ -24,13 +30,36 @@ export type Handlers = {
   [N in MessageName]: (payload: Payload<N>, sender: Runtime.MessageSender) => Promise<Result<N>>;
 };
 
-type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+/**
+ * An error the worker sends back: a message key and its arguments, never prose, so the UI shows it in
+ * the UI's language (a Russian popup shows a Russian error). `message` is the key, for logs.
+ */
+export class KeyedError extends Error {
+  constructor(readonly text: Text) {
+    super(text.key);
+    this.name = 'KeyedError';
+  }
+}
 
-/** Sends one message to the worker and resolves with its result, or rejects with its error. */
+/** Throw this from a handler: `throw keyedError('clear_error_in_progress', site)`. */
+export const keyedError = (key: string, ...args: string[]): KeyedError => new KeyedError(text(key, ...args));
+
+/** Any error as a Text: a KeyedError as sent, anything else (a browser API's own error) quoted. */
+export function errorText(error: unknown): Text {
+  if (error instanceof KeyedError) return error.text;
+  return text('bg_error_unexpected', error instanceof Error ? error.message : String(error));
+}
+
+type Reply = { ok: true; value: unknown } | { ok: false; error: Text };
+
+const isText = (value: unknown): value is Text =>
+  typeof value === 'object' && value !== null && typeof (value as Text).key === 'string';
+
+/** Sends one message to the worker and resolves with its result, or rejects with a KeyedError. */
 export async function send<N extends MessageName>(name: N, payload: Payload<N>): Promise<Result<N>> {
   const reply = (await browser.runtime.sendMessage({ [name]: payload })) as Reply | undefined;
-  if (!reply) throw new Error(`No handler answered "${name}"`);
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply) throw keyedError('bg_error_no_answer', name);
+  if (!reply.ok) throw new KeyedError(isText(reply.error) ? reply.error : errorText(reply.error));
   return reply.value as Result<N>;
 }
 
@@ -46,17 +75,14 @@ export function handleMessages(handlers: Handlers): void {
     const [name] = Object.keys(message);
     if (!name || !(name in handlers)) return undefined;
     if (!isOwnPage(sender))
-      return Promise.resolve({ ok: false, error: 'Refused: not an extension page' } satisfies Reply);
+      return Promise.resolve({ ok: false, error: text('bg_error_not_own_page') } satisfies Reply);
     const handler = handlers[name as MessageName] as (
       p: unknown,
       s: Runtime.MessageSender,
     ) => Promise<unknown>;
     return handler((message as Record<string, unknown>)[name], sender).then(
       (value): Reply => ({ ok: true, value }),
-      (error: unknown): Reply => ({
-        ok: false,
-        error: error instanceof Error ? error.message : String(error),
-      }),
+      (error: unknown): Reply => ({ ok: false, error: errorText(error) }),
     );
   });
 }

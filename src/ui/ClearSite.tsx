@@ -1,13 +1,15 @@
-// Issue 5: "Clear cookies & cache for <site>" under an origin group (and in the shortcut's confirm
-// view). Shows the exact scope before acting; the worker does the clearing (clear-site-data.ts).
+// "Clear cookies & cache for <site>": once per site in the event list (and in the shortcut's confirm
+// view). Shows the exact scope before acting; the worker does the clearing (clear-site-run.ts).
 import { useState } from 'preact/hooks';
 import { send } from '../shared/messages';
-import { DEFAULT_KINDS, targetProblemText, type ClearKind } from '../core/clear-site';
-import { isBusy, useAction, useClearScope, useClearState, useTicker } from './clear-site-model';
+import { DEFAULT_KINDS, scopeProblemText, type ClearKind } from '../core/clear-site';
+import { isBusy, useClearScope, useClearState } from './clear-site-model';
 import { ResultView } from './ClearSiteParts';
 import { ClearSitePanel } from './ClearSitePanel';
 import { msg, t } from './i18n';
+import { useAction, useNow } from './use-actions';
 import './clear-site.css';
+import { hostOf } from '../core/site';
 
 interface Props {
   /** A URL (or origin) of the site to clear. */
@@ -17,14 +19,6 @@ interface Props {
   /** Start with the confirmation open (the keyboard shortcut). */
   startOpen?: boolean;
 }
-
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
-};
 
 /** The button, the confirmation with its scope, and the result with Undo. */
 export function ClearSite({ url, tabId, startOpen = false }: Props) {
@@ -37,14 +31,14 @@ export function ClearSite({ url, tabId, startOpen = false }: Props) {
   const site = scope.status === 'ready' ? scope.scope.site : undefined;
   const state = useClearState(site);
   const action = useAction();
-  const now = useTicker(!!state?.undoUntil || isBusy(state, Date.now()));
+  const now = useNow(1000, !!state?.undoUntil || isBusy(state, Date.now()));
   const busy = action.busy || isBusy(state, now);
-  const label = site ?? hostOf(url);
+  const label = site ?? (hostOf(url) || url);
 
   if (scope.status === 'refused')
     return (
       <p class="clear-refused" data-testid="clear-refused">
-        {t(targetProblemText(scope.problem))}
+        {t(scopeProblemText(scope.problem, scope.host))}
       </p>
     );
   const clear = () =>
@@ -83,7 +77,7 @@ export function ClearSite({ url, tabId, startOpen = false }: Props) {
       )}
       {action.error && (
         <p class="notice error" role="alert" data-testid="clear-error">
-          {msg('clear_failed', action.error)}
+          {msg('clear_failed', t(action.error))}
         </p>
       )}
       {state && <ResultView state={state} now={now} busy={busy} onUndo={undo} />}

@@ -3,7 +3,7 @@ import type { ClearKind } from '../core/clear-site';
 import { CLEAR_KINDS } from '../core/clear-site';
 import type { ScopeState } from './clear-site-model';
 import { ScopeView } from './ClearSiteParts';
-import { msg } from './i18n';
+import { msg, t } from './i18n';
 
 function KindChoices({ kinds, onChange }: { kinds: ClearKind[]; onChange: (k: ClearKind[]) => void }) {
   return (
@@ -62,7 +62,7 @@ export function ClearSitePanel({
       <KindChoices kinds={kinds} onChange={onKinds} />
       {scope.status === 'ready' && <ScopeView scope={scope.scope} kinds={kinds} />}
       {scope.status === 'loading' && <p>{msg('clear_loading')}</p>}
-      {scope.status === 'error' && <p class="notice error">{msg('clear_failed', scope.message)}</p>}
+      {scope.status === 'error' && <p class="notice error">{msg('clear_failed', t(scope.message))}</p>}
       {reload !== undefined && (
         <label>
           <input

@@ -2,7 +2,7 @@
 import type { ClearState } from '../shared/clear-site';
 import type { ClearScope } from '../core/clear-site';
 import { formatCountdown, irreversible } from './clear-site-model';
-import { isFirefoxUi } from './clear-site-platform';
+import { isFirefox } from '../shared/platform';
 import { msg, t } from './i18n';
 import type { ClearKind } from '../core/clear-site';
 
@@ -47,7 +47,7 @@ export function ScopeView({ scope, kinds }: { scope: ClearScope; kinds: readonly
       )}
       {kinds.includes('cookies') && <p class="clear-note">{msg('clear_undo_only_cookies')}</p>}
       <p class="clear-note" data-testid="clear-limits">
-        {msg(isFirefoxUi() ? 'clear_limits_firefox' : 'clear_limits_chromium')}
+        {msg(isFirefox() ? 'clear_limits_firefox' : 'clear_limits_chromium')}
       </p>
     </div>
   );

@@ -1,7 +1,8 @@
 // What went out with the failing request and where it went: the scheme word of the credentials,
 // cookies, the JWT's claims (decoded in memory by the panel), the server's IP. Never a value.
 import type { AuthEvent } from '../core/record';
-import type { JwtFacts } from '../core/diagnose';
+import { BROWSER_SCHEMES, type JwtFacts } from '../core/diagnose';
+import { isFirefox } from '../shared/platform';
 import { absoluteTime } from './format';
 import { msg } from './i18n';
 
@@ -16,6 +17,17 @@ interface Props {
 const seconds = (s: number | undefined): string | undefined =>
   s === undefined ? undefined : absoluteTime(s * 1000);
 
+/**
+ * The scheme the browser chose to answer (onAuthRequired). Firefox never delivers that event to an
+ * extension that only observes (INTERNALS.md "Browser facts"): there it is unknown, not "none".
+ */
+function browserAnswer(event: AuthEvent): string | undefined {
+  const b = event.credentials.browserAuth;
+  if (b) return `${b.scheme}${b.realm ? ` (${b.realm})` : ''}`;
+  const answerable = event.parse.challenges.some((ch) => BROWSER_SCHEMES.has(ch.scheme.toLowerCase()));
+  return answerable && isFirefox() ? msg('panel_browser_auth_unknown_firefox') : undefined;
+}
+
 function sentRows(event: AuthEvent, live: boolean): [string, string | undefined][] {
   const c = event.credentials;
   const unknown = c.requestHeaders !== 'seen';
@@ -26,12 +38,7 @@ function sentRows(event: AuthEvent, live: boolean): [string, string | undefined]
     ['panel_fact_auth', c.authorizationScheme ?? (unknown ? msg('panel_unknown') : msg('panel_none'))],
     ['panel_fact_cookie_sent', cookie],
     ['panel_fact_cookie_names', c.cookieNames?.length ? c.cookieNames.join(', ') : undefined],
-    [
-      'panel_fact_browser_auth',
-      c.browserAuth
-        ? `${c.browserAuth.scheme}${c.browserAuth.realm ? ` (${c.browserAuth.realm})` : ''}`
-        : undefined,
-    ],
+    ['panel_fact_browser_auth', browserAnswer(event)],
     ['panel_fact_ip', event.ip],
     ['panel_fact_cache', event.fromCache ? msg('panel_yes') : undefined],
     ['panel_fact_body_code', event.response.bodyCode],

@@ -1,6 +1,8 @@
 import { useId, useState } from 'preact/hooks';
+import { clearTargetProblem } from '../core/pages';
 import type { TabLog } from '../core/record';
 import { ClearSite } from './ClearSite';
+import { useClearOwners } from './clear-site-model';
 import { EventCard } from './EventCard';
 import { absoluteTime, shortUrl } from './format';
 import type { EventGroup, GroupBy } from './group';
@@ -19,19 +21,23 @@ interface Props {
   /** The whole log: diagnosis looks at other events and the page load. */
   log: TabLog;
   now: number;
-  /** The tab the events came from: offered "clear this site" (reload target) per http(s) origin. */
+  /** The tab the events came from: offered "clear this site" (reload target) once per site. */
   tabId?: number;
 }
-
-/** Only web origins can be cleared: http(s), not extension, file or browser pages. */
-const clearable = (origin: string): boolean => /^https?:\/\//.test(origin);
 
 function heading(group: EventGroup, groupBy: GroupBy): string {
   if (groupBy === 'origin') return group.label;
   return group.key === '' ? msg('ui_group_page_unknown') : msg('ui_group_page', shortUrl(group.label, 48));
 }
 
-function Group({ group, groupBy, log, now, first, tabId }: Props & { group: EventGroup; first: boolean }) {
+interface GroupProps extends Props {
+  group: EventGroup;
+  first: boolean;
+  /** Set on the newest group of each site: that group carries the site's one clear button. */
+  clearUrl?: string;
+}
+
+function Group({ group, groupBy, log, now, first, tabId, clearUrl }: GroupProps) {
   const [limit, setLimit] = useState(first ? FIRST_PAGE.newest : FIRST_PAGE.other);
   const id = useId();
   const shown = group.events.slice(0, limit);
@@ -47,9 +53,7 @@ function Group({ group, groupBy, log, now, first, tabId }: Props & { group: Even
           {group.events.length}
         </span>
       </h2>
-      {groupBy === 'origin' && tabId !== undefined && clearable(group.key) && (
-        <ClearSite url={group.key} tabId={tabId} />
-      )}
+      {clearUrl !== undefined && tabId !== undefined && <ClearSite url={clearUrl} tabId={tabId} />}
       <ol class="events">
         {shown.map((e, i) => (
           <EventCard key={e.id} event={e} log={log} now={now} defaultOpen={first && i === 0} />
@@ -64,12 +68,25 @@ function Group({ group, groupBy, log, now, first, tabId }: Props & { group: Even
   );
 }
 
+/** The groups that carry a clear button: origin groups of web pages (src/core/pages), one per site. */
+function useOwners(props: Props): Set<string> | undefined {
+  const offered = props.groupBy === 'origin' && props.tabId !== undefined;
+  return useClearOwners(offered ? props.groups.map((g) => g.key).filter((o) => !clearTargetProblem(o)) : []);
+}
+
 /** The events, newest first, in their groups; the newest event starts open. */
 export function EventList(props: Props) {
+  const owners = useOwners(props);
   return (
     <div class="groups" data-testid="event-list">
       {props.groups.map((g, i) => (
-        <Group key={g.key} {...props} group={g} first={i === 0} />
+        <Group
+          key={g.key}
+          {...props}
+          group={g}
+          first={i === 0}
+          clearUrl={owners?.has(g.key) ? g.key : undefined}
+        />
       ))}
     </div>
   );

@@ -13,9 +13,8 @@ function Kind({ kind }: { kind: FindingKind }) {
   return <span class={`kind ${kind}`}>{msg(KIND_KEYS[kind] ?? 'ui_kind_info')}</span>;
 }
 
-// Steps for whoever runs the site (keys `*_step_developer*`, `*_step_owner*`, `*_step_server_clock`)
-// and the spec links are folded: a person stuck behind a sign-in wall reads the plain steps first.
-const FOR_SITE = /_step_(developer|owner|server_clock)/;
+// Steps for whoever runs the site (audience 'owner') and the spec links are folded: a person stuck
+// behind a sign-in wall reads the plain steps first.
 
 function Refs({ refs }: { refs: readonly string[] }) {
   return (
@@ -33,8 +32,8 @@ function Refs({ refs }: { refs: readonly string[] }) {
 }
 
 function FindingBody({ finding }: { finding: Finding }) {
-  const plain = finding.steps.filter((s) => !FOR_SITE.test(s.key));
-  const forSite = finding.steps.filter((s) => FOR_SITE.test(s.key));
+  const plain = finding.steps.filter((s) => s.audience !== 'owner');
+  const forSite = finding.steps.filter((s) => s.audience === 'owner');
   return (
     <>
       <p>{t(finding.detail)}</p>

@@ -2,6 +2,7 @@ import type { TabStatus } from './tab-target';
 import type { LogState } from './use-tab-log';
 import { msg } from './i18n';
 import { Notice } from './Notice';
+import { HostAccessNotice } from './HostAccessNotice';
 
 interface Props {
   /** null: no tab to show (bad ?tabId, no active tab). */
@@ -11,11 +12,15 @@ interface Props {
   actionError?: string;
 }
 
-/** What the user must know before reading the list: no tab, tab gone, page off limits, lost data. */
+/**
+ * What the user must know before reading the list: capture switched off (no host access), no tab, tab
+ * gone, page off limits, lost data.
+ */
 export function TabNotices({ tabId, status, state, actionError }: Props) {
   const dropped = state.status === 'ready' ? state.log.dropped : 0;
   return (
     <>
+      <HostAccessNotice />
       {tabId === null && (
         <Notice tone="warn" testid="no-tab">
           {msg('ui_no_tab')}

@@ -1,6 +1,6 @@
 // State behind the "clear this site" UI: the scope asked of the worker, the clear state it writes to
-// storage.session (no cookie value ever reaches the UI), the Undo countdown, and the actions.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// storage.session (no cookie value ever reaches the UI), the sites of the list's origin groups.
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import {
   CONFIRM_KEY,
@@ -9,20 +9,21 @@ import {
   type ClearState,
   type ConfirmRequest,
 } from '../shared/clear-site';
-import { send } from '../shared/messages';
+import { errorText, send } from '../shared/messages';
 import {
   CLEAR_KINDS,
   UNDOABLE_KINDS,
   type ClearKind,
   type ClearScope,
-  type TargetProblem,
+  type ScopeProblem,
 } from '../core/clear-site';
+import type { Text } from '../core/text';
 
 export type ScopeState =
   | { status: 'loading' }
   | { status: 'ready'; scope: ClearScope }
-  | { status: 'refused'; problem: TargetProblem }
-  | { status: 'error'; message: string };
+  | { status: 'refused'; problem: ScopeProblem; host: string }
+  | { status: 'error'; message: Text };
 
 /** A phase older than this was cut short by a stopped worker: show it as finished. */
 const STALE_MS = 60_000;
@@ -41,8 +42,6 @@ export function formatCountdown(ms: number): string {
 export const isBusy = (state: ClearState | undefined, now: number): boolean =>
   !!state && state.phase !== 'done' && now - state.since < STALE_MS;
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
 /**
  * Asks the worker for the scope of clearing `url`'s site (with the origins `tabId` talked to, when
  * given); a change of `refresh` asks again (after a clear). The last answer stays while re-asking.
@@ -55,9 +54,11 @@ export function useClearScope(url: string, tabId: number | undefined, refresh: u
       (r) =>
         live &&
         setState(
-          'scope' in r ? { status: 'ready', scope: r.scope } : { status: 'refused', problem: r.problem },
+          'scope' in r
+            ? { status: 'ready', scope: r.scope }
+            : { status: 'refused', problem: r.problem, host: r.host },
         ),
-      (e: unknown) => live && setState({ status: 'error', message: message(e) }),
+      (e: unknown) => live && setState({ status: 'error', message: errorText(e) }),
     );
     return () => {
       live = false;
@@ -86,44 +87,6 @@ export function useClearState(site: string | undefined): ClearState | undefined 
   return state;
 }
 
-/** The present, every second while `active` (the Undo countdown). */
-export function useTicker(active: boolean): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}
-
-/** Runs an action of the worker once at a time, keeping its error for display. */
-export function useAction(): {
-  run: (action: () => Promise<unknown>) => Promise<void>;
-  busy: boolean;
-  error?: string;
-} {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  // A ref, not the state: a double click's second event comes before the re-render.
-  const running = useRef(false);
-  const run = async (action: () => Promise<unknown>): Promise<void> => {
-    if (running.current) return;
-    running.current = true;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (e) {
-      setError(message(e));
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
-  };
-  return { run, busy, error };
-}
-
 /**
  * Whether this view was opened by the keyboard shortcut for `tabId`: `?confirmClear=1` (a tab), or a
  * fresh request in storage.session (the toolbar popup, which takes no query string). Consumed once.
@@ -133,4 +96,39 @@ export async function takeConfirmRequest(tabId: number, params: URLSearchParams)
   if (got) await browser.storage.session.remove(CONFIRM_KEY);
   if (params.get('confirmClear') === '1') return true;
   return !!got && got.tabId === tabId && Date.now() - got.at < CONFIRM_MS;
+}
+
+/**
+ * Which origins carry a clear button: one per site (www.a.test and api.a.test are one site), the
+ * first origin of each; an origin the worker refuses (a bare public suffix) keeps its own, which
+ * says why. Asked of the worker, which holds the public-suffix list. undefined while it answers.
+ */
+export function useClearOwners(origins: readonly string[]): Set<string> | undefined {
+  const [owners, setOwners] = useState<{ key: string; owners: Set<string> }>();
+  const key = origins.join('\n');
+  useEffect(() => {
+    let live = true;
+    if (!origins.length) {
+      setOwners({ key, owners: new Set() });
+      return;
+    }
+    send('getClearSites', { urls: [...origins] }).then(
+      (answers) => {
+        const seen = new Set<string>();
+        const chosen = origins.filter((origin, i) => {
+          const answer = answers[i];
+          const id = answer && 'site' in answer ? answer.site : `${origin} refused`;
+          if (seen.has(id)) return false;
+          seen.add(id);
+          return true;
+        });
+        if (live) setOwners({ key, owners: new Set(chosen) });
+      },
+      () => live && setOwners({ key, owners: new Set() }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return owners?.key === key ? owners.owners : undefined;
 }

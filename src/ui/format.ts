@@ -10,15 +10,6 @@ export function shortUrl(url: string, max = 64): string {
   return `${bare.slice(0, head)}…${bare.slice(bare.length - (max - 1 - head))}`;
 }
 
-/** The URL's origin; for opaque origins (data:, about:) the scheme, so they still group together. */
-export function originOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.origin !== 'null' ? u.origin : u.protocol;
-  } catch {
-    return url;
-  }
-}
 
 const relFormats = new Map<string, Intl.RelativeTimeFormat>();
 

@@ -1,7 +1,7 @@
 // How the event list is grouped: by origin (default) or by page load. Pure functions over the
 // stored TabLog, newest first (the store keeps events oldest first).
 import type { AuthEvent, TabLog } from '../core/record';
-import { originOf } from './format';
+import { originOf } from '../core/site';
 
 export type GroupBy = 'origin' | 'page';
 

@@ -1,24 +1,13 @@
 // Which tab a view shows and what state that tab is in (open, gone, a browser page no extension
 // may inspect). The popup picks the tab; the DevTools panel will pass the inspected tab's id.
 import { browser } from '../shared/browser';
+import { isInspectable } from '../core/pages';
 import { BACKGROUND_TAB } from '../core/record';
 
 export type TabStatus =
   | { kind: 'background' }
   | { kind: 'open'; url: string; title: string; inspectable: boolean }
   | { kind: 'gone' };
-
-// webRequest never reports requests of browser pages, other extensions' pages or the Web Store.
-const INTERNAL =
-  /^(chrome|chrome-extension|chrome-untrusted|chrome-search|devtools|edge|brave|opera|vivaldi|about|view-source|moz-extension|resource):/i;
-const STORE =
-  /^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|microsoftedge\.microsoft\.com\/addons)(\/|$)/i;
-
-/** Whether webRequest can see this page's traffic at all. about:blank still can (its frames and fetches). */
-export function isInspectable(url: string): boolean {
-  if (url === '' || url === 'about:blank') return true;
-  return !INTERNAL.test(url) && !STORE.test(url);
-}
 
 /**
  * The tab to show: `?tabId=N` when given (tests, the popped-out view), else the active tab of the

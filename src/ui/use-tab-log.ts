@@ -1,7 +1,9 @@
 // Live state of one tab's log: read once, then follow every write the worker makes (watchTabLog).
+// The first read takes the log's head only (its newest events, core/record/segments.ts), so the view
+// draws them without waiting for the older segments, which follow in a second read.
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { TabLog } from '../core/record';
-import { readTabLog, watchTabLog } from '../shared/storage';
+import { readTabHead, watchTabLog, withSegments } from '../shared/storage';
 import { describeTab, type TabStatus } from './tab-target';
 
 export type LogState =
@@ -20,13 +22,20 @@ export function useTabLog(tabId: number | null): LogState {
       changed = true; // a write after our read started is newer than what the read returns
       if (live) setState({ status: 'ready', log });
     });
-    readTabLog(tabId).then(
-      (log) => {
-        performance.mark('i401-log-read'); // benchmarks: storage read done (bench/popup.bench.ts)
-        if (live && !changed) setState({ status: 'ready', log });
-      },
-      (error: unknown) => live && setState({ status: 'error', error: String(error) }),
-    );
+    const fail = (error: unknown): void => {
+      if (live) setState({ status: 'error', error: String(error) });
+    };
+    readTabHead(tabId).then((head) => {
+      performance.mark('i401-log-read'); // benchmarks: storage read done (bench/popup.bench.ts)
+      if (!live || changed) return;
+      const { segments, ...newest } = head;
+      setState({ status: 'ready', log: newest });
+      if (segments?.length)
+        withSegments(head).then((log) => {
+          performance.mark('i401-log-full'); // benchmarks: the older segments read too
+          if (live && !changed) setState({ status: 'ready', log });
+        }, fail);
+    }, fail);
     return () => {
       live = false;
       stop();

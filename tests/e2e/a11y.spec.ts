@@ -10,7 +10,7 @@ import {
   malformedBasic,
   proxyBasic,
   tabLog,
-} from './pages/auth-events';
+} from '../fixtures/auth-events';
 import { PanelPage } from './pages/panel-page';
 import { openTargetTab, PopupPage, seedLog } from './pages/popup-page';
 

@@ -1,6 +1,7 @@
-// What fetch/XHR shows now that its listeners use extraHeaders (listeners.ts): CORS preflights, the
-// Cookie request header (sent or not) and Set-Cookie on the 401 — while documents and frames, observed
-// without extraHeaders, still hide Cookie and Set-Cookie. Names only are stored, never a value.
+// What fetch/XHR shows on a capture host, observed with extraHeaders (listeners.ts): CORS preflights,
+// the Cookie request header (sent or not) and Set-Cookie on the 401 — while documents and frames,
+// never observed with extraHeaders, still hide Cookie and Set-Cookie. Names only, never a value.
+// The fixtures' canary makes 127.0.0.1 a capture host before each test.
 import type { Page, Worker } from '@playwright/test';
 import { test, expect, dumpLogs } from './fixtures';
 import { startOrigin, type TestOrigin } from './capture-server';
@@ -40,7 +41,7 @@ const fetchIn = (page: Page, url: string, init: RequestInit = {}): Promise<unkno
     [url, init] as const,
   );
 
-test('a cross-origin fetch whose CORS preflight answers 401 is captured as the OPTIONS request', async ({
+test('a cross-origin fetch whose CORS preflight answers 401 is captured as the OPTIONS request on retry', async ({
   context,
   worker,
   ready,
@@ -51,11 +52,18 @@ test('a cross-origin fetch whose CORS preflight answers 401 is captured as the O
   // localhost and 127.0.0.1 are different origins; a custom header makes the request non-simple.
   const other = server.origin.replace('127.0.0.1', 'localhost');
   expect(await fetchIn(page, `${other}/api/preflight`, { headers: { 'X-Client': 'demo' } })).toBe('failed');
+  // The first preflight of a host is not observed (no extraHeaders there); the failed fetch makes
+  // localhost a capture host (capture-hosts.spec.ts), so the retry's preflight is.
+  await expect
+    .poll(async () => JSON.stringify(await worker.evaluate("chrome.storage.session.get('captureHosts')")))
+    .toContain('"localhost"');
+  expect(await fetchIn(page, `${other}/api/preflight`, { headers: { 'X-Client': 'demo' } })).toBe('failed');
   const event = await waitForEvent(worker, '/api/preflight', 'OPTIONS');
   expect(event).toMatchObject({ status: 401, type: 'xmlhttprequest', initiator: server.origin });
   // A preflight never carries credentials (Fetch §4.8), and Chromium lets us see that.
   expect(event.credentials).toMatchObject({ requestHeaders: 'seen', cookieSent: false });
   expect(server.log.filter((r) => r.url.startsWith('/api/preflight')).map((r) => r.method)).toEqual([
+    'OPTIONS',
     'OPTIONS',
   ]);
   expect(diagnose(event, [event])[0]).toMatchObject({ id: 'cors-preflight', kind: 'server-bug' });

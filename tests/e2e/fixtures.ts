@@ -30,11 +30,33 @@ export interface ExtensionFixtures {
   canaryOrigin: string;
   /** Waits until the worker captures 401s, then empties its store so the test starts clean. */
   ready: () => Promise<void>;
+  /**
+   * Waits until every write the worker queued so far has landed: a distinct canary 401 from a
+   * throw-away tab is stored after them (the worker writes in order), then that tab is closed.
+   */
+  drain: () => Promise<void>;
 }
 
-/** Reads every tab log the worker holds in storage.session. */
+/**
+ * Reads every tab log the worker holds in storage.session, whole: a log's older events live in
+ * sealed segments (`seg:<tab>:<seq>`, src/core/record/segments.ts), put back in front of the head's.
+ * Other keys are returned as they are.
+ */
 export async function dumpLogs(worker: Worker): Promise<Record<string, TabLog>> {
-  return (await worker.evaluate('chrome.storage.session.get(null)')) as Record<string, TabLog>;
+  const all = (await worker.evaluate('chrome.storage.session.get(null)')) as Record<string, unknown>;
+  const out: Record<string, TabLog> = {};
+  for (const [key, value] of Object.entries(all)) {
+    if (key.startsWith('seg:')) continue;
+    const head = value as TabLog;
+    if (!key.startsWith('tab:') || !head.segments?.length) {
+      out[key] = head;
+      continue;
+    }
+    const older = head.segments.flatMap((s) => (all[`seg:${head.tabId}:${s.seq}`] as TabLog['events']) ?? []);
+    const { segments: _segments, ...rest } = head;
+    out[key] = { ...rest, events: [...older, ...head.events] };
+  }
+  return out;
 }
 
 /** Resolves with the tab id of a page, asked of the worker by URL. */
@@ -98,19 +120,27 @@ export const test = base.extend<ExtensionFixtures>({
           { timeout: 15_000, intervals: [200] },
         )
         .toBe(true);
-      await page.close();
-      // A canary batch may still be in flight (writes are batched for ~150 ms) and land after a clear:
-      // clear until the store stays empty for longer than a batch.
+      // Earlier canaries may still be in their write batch. The worker writes batches in order, so once
+      // a last, distinct canary is stored every earlier one is too: then one clear leaves nothing behind.
+      const marker = `${canaryOrigin}/canary?last=${Date.now()}`;
+      await page.evaluate((u) => fetch(u).catch(() => undefined), marker);
       await expect
-        .poll(
-          async () => {
-            await worker.evaluate('chrome.storage.session.clear()');
-            await new Promise((resolve) => setTimeout(resolve, 400));
-            return Object.keys(await dumpLogs(worker)).filter((key) => key.startsWith('tab:')).length;
-          },
-          { timeout: 10_000, intervals: [0] },
-        )
-        .toBe(0);
+        .poll(async () => JSON.stringify(await dumpLogs(worker)).includes('last='), { timeout: 10_000 })
+        .toBe(true);
+      await page.close();
+      await worker.evaluate('chrome.storage.session.clear()');
+    });
+  },
+  drain: async ({ context, worker, canaryOrigin }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`${canaryOrigin}/blank`).catch(() => undefined);
+      const marker = `${canaryOrigin}/canary?drain=${Date.now()}`;
+      await page.evaluate((u) => fetch(u).catch(() => undefined), marker);
+      await expect
+        .poll(async () => JSON.stringify(await dumpLogs(worker)).includes(marker), { timeout: 10_000 })
+        .toBe(true);
+      await page.close();
     });
   },
 });

@@ -42,7 +42,7 @@ test.describe('inside DevTools', () => {
     const panel = await DevtoolsPanel.open(await context.newCDPSession(page), extensionId);
     const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
     const jwt = `${b64({ alg: 'HS256' })}.${b64({ iss: 'https://id.a.test', exp: 1_900_000_000, scope: 'read' })}.SIGNATURE-SECRET-42`;
-    const rowCount = `document.querySelectorAll('[data-testid=panel-row] [title$="/canary?jwt=1"]').length`;
+    const rowCount = `document.querySelectorAll('[data-testid=panel-row] [title$="/canary?case=claims"]').length`;
     // The worker may still be starting (platform-notes): send until its record reaches the panel.
     await expect
       .poll(
@@ -50,18 +50,17 @@ test.describe('inside DevTools', () => {
           await page.evaluate(
             ([u, token]) =>
               fetch(u!, { headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined),
-            [`${canaryOrigin}/canary?jwt=1`, jwt],
+            [`${canaryOrigin}/canary?case=claims`, jwt],
           );
           return panel.evaluate<number>(rowCount);
         },
         { timeout: 20_000, intervals: [500] },
       )
       .toBeGreaterThan(0);
-    const facts = await panel.evaluate<Record<string, string>>(`(async () => {
-      const cell = [...document.querySelectorAll('[data-testid=panel-row] [title$="/canary?jwt=1"]')].at(-1);
-      cell.closest('[data-testid=panel-row]').click();
-      for (let i = 0; i < 50 && !document.querySelector('[data-fact=panel_jwt_iss]'); i++)
-        await new Promise((r) => setTimeout(r, 100));
+    await panel.evaluate(`[...document.querySelectorAll('[data-testid=panel-row] [title$="/canary?case=claims"]')]
+      .at(-1).closest('[data-testid=panel-row]').click()`);
+    await panel.waitForSelector('[data-fact=panel_jwt_iss]');
+    const facts = await panel.evaluate<Record<string, string>>(`(() => {
       return Object.fromEntries([...document.querySelectorAll('[data-fact]')].map((f) => [f.dataset.fact, f.querySelector('dd').textContent]));
     })()`);
     expect(facts).toMatchObject({
@@ -71,7 +70,7 @@ test.describe('inside DevTools', () => {
     });
     expect(facts.panel_fact_source).toBe('DevTools (request headers seen)');
     const stored = JSON.stringify(await dumpLogs(worker));
-    expect(stored).toContain('/canary?jwt=1');
+    expect(stored).toContain('/canary?case=claims');
     expect(stored).not.toContain('SIGNATURE-SECRET-42');
     expect(stored).not.toContain('https://id.a.test'); // claims stay in the panel's memory
   });
@@ -96,11 +95,12 @@ test.describe('inside DevTools', () => {
           { timeout: 20_000, intervals: [500] },
         )
         .toBeGreaterThan(0);
-      const seen = await panel.evaluate<{ code?: string; findings: string[] }>(`(async () => {
-        document.querySelector('[data-testid=panel-row] [title$="/wp-json/wp/v2/users/me"]').closest('[role=row]').click();
-        // The body arrives through getContent() after the entry itself: allow it up to 15 s under load.
-        for (let i = 0; i < 150 && !document.querySelector("[data-fact=panel_fact_body_code]"); i++)
-          await new Promise((r) => setTimeout(r, 100));
+      await panel.evaluate(
+        `document.querySelector('[data-testid=panel-row] [title$="/wp-json/wp/v2/users/me"]').closest('[role=row]').click()`,
+      );
+      // The body arrives through getContent() after the entry itself: allow it up to 15 s under load.
+      await panel.waitForSelector('[data-fact=panel_fact_body_code]', 15_000);
+      const seen = await panel.evaluate<{ code?: string; findings: string[] }>(`(() => {
         return {
           code: document.querySelector('[data-fact=panel_fact_body_code] dd')?.textContent,
           findings: [...document.querySelectorAll('[data-testid=panel-details] [data-finding-id]')].map((f) => f.dataset.findingId),

@@ -2,7 +2,7 @@
 // the clipboard, every credential masked with its scheme word kept.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { authEvent, basicAdmin, bearerExpired, tabLog } from './pages/auth-events';
+import { authEvent, basicAdmin, bearerExpired, tabLog } from '../fixtures/auth-events';
 import { openTargetTab, seedLog } from './pages/popup-page';
 import { PanelPage } from './pages/panel-page';
 import type { AuthEvent } from '../../src/core/record';

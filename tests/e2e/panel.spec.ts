@@ -11,7 +11,7 @@ import {
   negotiateThenBasic,
   proxyBasic,
   tabLog,
-} from './pages/auth-events';
+} from '../fixtures/auth-events';
 import { openTargetTab, seedLog } from './pages/popup-page';
 import { PanelPage } from './pages/panel-page';
 import type { AuthEvent, TabLog } from '../../src/core/record';
@@ -33,19 +33,16 @@ function twoLoads(tabId: number): TabLog {
   return log;
 }
 
-/**
- * Lets the worker's batched write of the target tab's own page commit (~150 ms) land before a seed:
- * a commit processed after the seed would add a newer, empty page load and make it the current one.
- */
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 500));
 
 test('lists the seeded events oldest first and filters by text, status, scheme and page load', async ({
   context,
   worker,
   extensionId,
+  drain,
 }) => {
   const [, tabId] = await openTargetTab(context, worker, 'panel-filter');
-  await settle();
+  // The tab's own page commit must land before the seed, or it would add a newer, empty page load.
+  await drain();
   const log = twoLoads(tabId);
   await seedLog(worker, log);
   const panel = await PanelPage.open(context, extensionId, tabId);

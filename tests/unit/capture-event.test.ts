@@ -46,6 +46,36 @@ const firefoxProxy407: ResponseDetails = {
 };
 
 describe('buildAuthEvent', () => {
+  it.each([
+    // Firefox has no initiator: the origin of originUrl (the page or script that asked) stands in.
+    {
+      name: 'Firefox fetch from a page',
+      originUrl: 'https://app.example/dash?tab=2#x',
+      initiator: 'https://app.example',
+    },
+    {
+      name: 'Firefox request from a sandboxed or data: document',
+      originUrl: 'data:text/html,hi',
+      initiator: 'null',
+    },
+    {
+      name: 'Firefox request with no origin URL (typed in the address bar)',
+      originUrl: undefined,
+      initiator: undefined,
+    },
+  ])('sets initiator from originUrl: $name', ({ originUrl, initiator }) => {
+    const { initiator: _chromium, ...firefoxFetch } = chromiumFetch401;
+    const event = buildAuthEvent({ ...firefoxFetch, originUrl }, [], { requestHeaders: 'unknown' });
+    expect(event.initiator).toBe(initiator);
+  });
+
+  it("keeps Chromium's initiator when both are present", () => {
+    const event = buildAuthEvent({ ...chromiumFetch401, originUrl: 'https://other.example/' }, [], {
+      requestHeaders: 'unknown',
+    });
+    expect(event.initiator).toBe('https://app.example');
+  });
+
   it('records a Chromium fetch 401 with its fields, the parse of WWW-Authenticate and no ip yet', () => {
     const event = buildAuthEvent(chromiumFetch401, [], { requestHeaders: 'unknown' });
     expect(event).toMatchObject({

@@ -7,7 +7,7 @@ import {
   type SavedCookie,
   type SetDetails,
 } from '../../src/core/clear-site';
-import { renderText } from './render-text';
+import { renderText } from '../fixtures/render-text';
 
 const NOW = Date.UTC(2026, 10, 23, 12) / 1000;
 const IN_A_WEEK = NOW + 7 * 86_400;

@@ -6,7 +6,7 @@ import {
   type RecheckKind,
 } from '../../src/core/clear-site';
 import { ch, makeEvent, www } from './fixtures/events';
-import { renderText } from './render-text';
+import { renderText } from '../fixtures/render-text';
 
 const BEFORE = Date.UTC(2026, 10, 23, 12, 0, 0);
 const AFTER = BEFORE + 60_000;

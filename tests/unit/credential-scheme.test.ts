@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { credentialScheme, NO_SCHEME } from '../../src/core/record';
-import { maskedAuthorization, maskHeaderValue } from '../../src/core/export';
+import { maskedAuthorization, maskHeader as maskHeaderValue } from '../../src/core/secrets';
 
 // What may be stored of an Authorization value: the scheme word, never a credential.
 const cases: [label: string, value: string, scheme: string | undefined][] = [
@@ -9,7 +9,11 @@ const cases: [label: string, value: string, scheme: string | undefined][] = [
   ['digest with params', 'Digest username="u", realm="r"', 'Digest'],
   ['negotiate alone (known scheme)', 'Negotiate', 'Negotiate'],
   ['aws sigv4 with leading space', '  AWS4-HMAC-SHA256 Credential=AKIA/2026', 'AWS4-HMAC-SHA256'],
-  ['unknown but plain scheme word', 'Custom-Auth abc', 'Custom-Auth'],
+  ['unknown plain scheme word before a short part: may be the secret', 'Custom-Auth abc', '(no scheme)'],
+  ['unknown but plain scheme word before a token68', 'Custom-Scheme abc123def456', 'Custom-Scheme'],
+  ['unknown plain word before auth-params', 'Custom realm=x, sig=y', 'Custom'],
+  ['a password as the first word is never kept', 'MySecretPassword x', '(no scheme)'],
+  ['a secret word as the first word is never kept', 'MySecretPassword abcdefgh1234', '(no scheme)'],
   ['empty', '', undefined],
   ['bare API key', 'abc123SECRET', NO_SCHEME],
   ['bare key with underscore and a second word', 'sk_live_SECRET other', NO_SCHEME],

@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { siteOf } from '../../src/core/diagnose';
+import { describe, it } from 'vitest';
 import { ch, checkCase, type DiagnosisCase, makeEvent, www } from './fixtures/events';
 
 const T = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -230,17 +229,4 @@ const cases: DiagnosisCase[] = [
 
 describe('diagnose: credential rules', () => {
   it.each(cases)('$name', checkCase);
-});
-
-describe('siteOf (registrable domain heuristic)', () => {
-  it.each([
-    ['www.example.com', 'example.com'],
-    ['api.shop.example.co.uk', 'example.co.uk'],
-    ['alice.github.io', 'alice.github.io'],
-    ['intranet', 'intranet'],
-    ['10.0.0.1', '10.0.0.1'],
-    ['[::1]', '[::1]'],
-  ])('%s → %s', (host, site) => {
-    expect(siteOf(host)).toBe(site);
-  });
 });

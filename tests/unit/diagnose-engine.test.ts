@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose, RULES } from '../../src/core/diagnose';
 import { ch, makeEvent, renderFindings, www } from './fixtures/events';
-import { loadMessages } from './render-text';
+import { loadMessages } from '../fixtures/render-text';
 
 describe('RULES table', () => {
   it('lists each rule once, with a family and a one-line description', () => {
@@ -75,8 +75,12 @@ describe('general checklist', () => {
     const last = findings.at(-1)!;
     expect(last.id).toBe('general-checklist');
     expect(last.detail.key).toBe('diag_general_checklist_detail_api');
-    expect(last.steps[0]).toEqual({ key: 'diag_step_check_url', args: [event.url] });
-    expect(last.steps.at(-1)).toEqual({ key: 'diag_step_contact_support', args: ['app.example.com'] });
+    expect(last.steps[0]).toEqual({ key: 'diag_step_check_url', args: [event.url], audience: 'visitor' });
+    expect(last.steps.at(-1)).toEqual({
+      key: 'diag_step_contact_support',
+      args: ['app.example.com'],
+      audience: 'visitor',
+    });
     await renderFindings(findings);
   });
 
@@ -94,5 +98,17 @@ describe('general checklist', () => {
   it('is left out when a cause is known', () => {
     const event = makeEvent({ response: { setCookieCleared: ['sid'], setCookieNames: ['sid'] } });
     expect(diagnose(event, []).map((f) => f.id)).not.toContain('general-checklist');
+  });
+});
+
+describe('step audience', () => {
+  it('marks the steps for whoever runs the site as owner steps, the rest as visitor steps', () => {
+    // A Digest challenge whose only algorithm the browser cannot compute: the fix is the server's.
+    const event = makeEvent({ ...www(ch('Digest', { realm: 'r', nonce: 'n', algorithm: 'SHA-512-256' })) });
+    const found = diagnose(event, []).find((f) => f.id === 'digest-unsupported-algorithm');
+    expect(found?.steps.map((s) => [s.key, s.audience])).toEqual([
+      ['diag_digest_unsupported_algorithm_step_owner', 'owner'],
+      ['diag_step_contact_admin', 'visitor'],
+    ]);
   });
 });

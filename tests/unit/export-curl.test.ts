@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCurl, buildCurlScript, shellQuote } from '../../src/core/export';
 import type { AuthEvent } from '../../src/core/record';
 import type { LiveHarEntry } from '../../src/core/export';
-import { authEvent, basicAdmin, bearerExpired, hostileRealm, proxyBasic } from '../e2e/pages/auth-events';
+import { authEvent, basicAdmin, bearerExpired, hostileRealm, proxyBasic } from '../fixtures/auth-events';
 
 /**
  * Runs `script` in bash with `curl` replaced by a function that prints each argument it got, NUL

@@ -7,7 +7,7 @@ import {
   bearerExpired,
   negotiateThenBasic,
   proxyBasic,
-} from '../e2e/pages/auth-events';
+} from '../fixtures/auth-events';
 import { harErrors } from './export-har-schema';
 
 const CREATOR = { name: '401 Inspector', version: '0.1.0' };

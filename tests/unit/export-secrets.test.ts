@@ -5,7 +5,7 @@ import { buildHar, type LiveHarEntry } from '../../src/core/export';
 import type { AuthEvent } from '../../src/core/record';
 import { factsFromEntry } from '../../src/core/live';
 import { enrichEvent, LiveFactsIndex } from '../../src/core/live';
-import { authEvent, bearerExpired } from '../e2e/pages/auth-events';
+import { authEvent, bearerExpired } from '../fixtures/auth-events';
 
 /** base64url of a JSON object (RFC 7515 §2). */
 const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskHeaderValue, maskSecretsInText, maskUrl } from '../../src/core/export';
+import { maskHeader as maskHeaderValue, maskText as maskSecretsInText, maskUrl } from '../../src/core/secrets';
 
 const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkZW1vIiwiZXhwIjoxNzAwMDAwMDAwfQ.ZGVtby1ub3Qtc2VjcmV0';
@@ -12,11 +12,11 @@ describe('maskUrl', () => {
       'https://api.b.test/v1/me?fields=name,email',
     ],
     [
-      'userinfo password',
+      'userinfo password (the user name goes too)',
       'https://alice:hunter2@intranet.a.test/admin/',
-      'https://alice:***@intranet.a.test/admin/',
+      'https://***@intranet.a.test/admin/',
     ],
-    ['user name without password is kept', 'ftp://alice@files.a.test/', 'ftp://alice@files.a.test/'],
+    ['userinfo without a colon is masked (ghp_…@github.com)', 'ftp://alice@files.a.test/', 'ftp://***@files.a.test/'],
     [
       'OAuth code and state (state kept)',
       'https://app.a.test/callback?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz',
@@ -45,7 +45,8 @@ describe('maskUrl', () => {
       'https://a.test/wp-json/wp/v2/users/me-and-my-settings-2026',
       'https://a.test/wp-json/wp/v2/users/me-and-my-settings-2026',
     ],
-    ['not a URL at all', 'token=abc def', 'token=abc def'],
+    ['not a URL at all, holding a secret pair', 'token=abc def', '***'],
+    ['not a URL at all', 'plain words', 'plain words'],
     ['empty', '', ''],
   ])('%s', (_name, input, expected) => {
     expect(maskUrl(input)).toBe(expected);

@@ -41,6 +41,39 @@ describe('challengeFieldsOf', () => {
     expect(field?.truncated).toBe(true);
   });
 
+  it.each([
+    {
+      name: 'IIS (Negotiate + NTLM)',
+      value: 'Negotiate\nNTLM',
+      fields: ['Negotiate', 'NTLM'],
+    },
+    {
+      name: 'nginx in front of an API (Bearer + Basic)',
+      value: 'Bearer realm="api", error="invalid_token"\nBasic realm="api", charset="UTF-8"',
+      fields: ['Bearer realm="api", error="invalid_token"', 'Basic realm="api", charset="UTF-8"'],
+    },
+    {
+      name: 'CRLF-joined',
+      value: 'Digest realm="a", nonce="n"\r\nBasic realm="a"',
+      fields: ['Digest realm="a", nonce="n"', 'Basic realm="a"'],
+    },
+    // A line break followed by whitespace is obs-fold: one field, left for the parser to flag.
+    { name: 'obs-fold stays one field', value: 'Basic\n realm="folded"', fields: ['Basic\n realm="folded"'] },
+  ])("splits Firefox's newline-joined fields back into fields: $name", ({ value, fields }) => {
+    expect(challengeFieldsOf([{ name: 'WWW-Authenticate', value }])).toEqual(
+      fields.map((v) => ({ name: 'www-authenticate', value: v })),
+    );
+  });
+
+  it('caps each of the joined fields on its own', () => {
+    const huge = 'Bearer realm="' + 'x'.repeat(20_000) + '"';
+    const fields = challengeFieldsOf([{ name: 'WWW-Authenticate', value: `${huge}\nBasic realm="b"` }]);
+    expect(fields.map((f) => [f.value.length, f.truncated])).toEqual([
+      [MAX_FIELD_CHARS, true],
+      [15, undefined],
+    ]);
+  });
+
   it('treats a binary header (no value) as an empty field', () => {
     expect(challengeFieldsOf([{ name: 'WWW-Authenticate' }])).toEqual([
       { name: 'www-authenticate', value: '' },
@@ -52,7 +85,7 @@ describe('challengeNameFor', () => {
   it.each([
     [401, 'www-authenticate'],
     [407, 'proxy-authenticate'],
-    [403, undefined],
+    [403, 'www-authenticate'],
   ])('status %i answers with %s', (status, name) => {
     expect(challengeNameFor(status)).toBe(name);
   });
@@ -119,7 +152,7 @@ describe('responseFactsOf', () => {
       setCookieCleared: ['wordpress_logged_in_abc'],
       retryAfter: '120',
       clearSiteData: '"cookies"',
-      extra: { 'x-wp-nonce': 'n' },
+      extra: { 'x-wp-nonce': '***' },
     });
     expect(JSON.stringify(facts)).not.toContain('SECRET-VALUE');
   });

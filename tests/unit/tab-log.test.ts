@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthEvent, TabLog } from '../../src/core/record';
-import { addEvent, addPage, emptyLog, jsonSize, patchEvents, trimToBudget } from '../../src/core/record';
+import {
+  addEvent,
+  addPage,
+  emptyLog,
+  jsonSize,
+  patchEvents,
+  replaceEvent,
+  trimToBudget,
+} from '../../src/core/record';
 
 /** A minimal captured Bearer 401 from an API call (the shape buildAuthEvent produces). */
 function apiEvent(requestId: string, time: number, overrides: Partial<AuthEvent> = {}): AuthEvent {
@@ -108,6 +116,38 @@ describe('patchEvents', () => {
 
   it('reports no change for an unknown request', () => {
     expect(patchEvents(emptyLog(7), '99', { ip: '::1' })).toBe(false);
+  });
+});
+
+describe('replaceEvent', () => {
+  it("puts the full listener's record in place of the cheap one, keeping its page load and browser answer", () => {
+    const log = emptyLog(7);
+    addPage(log, { id: 'doc-1', url: 'https://app.example/', time: 1 });
+    addEvent(log, apiEvent('10', 2));
+    addEvent(log, apiEvent('11', 3));
+    patchEvents(log, '10', { browserAuth: { scheme: 'basic', isProxy: false } });
+    const full = apiEvent('10', 2, {
+      credentials: { requestHeaders: 'seen', cookieSent: true },
+      response: { setCookieNames: ['sid'], setCookieCleared: ['sid'] },
+    });
+    expect(replaceEvent(log, full)).toBe(true);
+    expect(log.events.map((e) => e.id)).toEqual(['10:2', '11:3']);
+    expect(log.events[0]).toMatchObject({
+      pageId: 'doc-1',
+      credentials: {
+        requestHeaders: 'seen',
+        cookieSent: true,
+        browserAuth: { scheme: 'basic', isProxy: false },
+      },
+      response: { setCookieNames: ['sid'] },
+    });
+  });
+
+  it('leaves the log alone when the event is no longer there (trimmed or cleared)', () => {
+    const log = emptyLog(7);
+    addEvent(log, apiEvent('11', 3));
+    expect(replaceEvent(log, apiEvent('10', 2))).toBe(false);
+    expect(log.events.map((e) => e.id)).toEqual(['11:3']);
   });
 });
 

@@ -1,58 +1,16 @@
-// Issue 5: what "clear this site" touches, computed from facts the worker gathered (the registrable
-// domain comes from a maintained public-suffix list in src/shared/site.ts; core takes it as input).
+// What "clear this site" touches, computed from facts the worker gathered: what the public-suffix list
+// says about the host (src/core/site; the caller passes the answer in) and the cookies the browser
+// holds. README "Using it" promises that clearing a site never reaches another one.
+import { clearTargetProblem, type PageProblem } from '../pages';
 import { text, type Text } from '../text';
+import { bareDomain, inSite, siteBounds, type HostFacts, type SiteBounds } from './site-bounds';
 
-/** Data kinds the user may clear (browsingData DataTypeSet names, Chromium and Firefox). */
-export type ClearKind =
-  'cookies' | 'cache' | 'localStorage' | 'indexedDB' | 'cacheStorage' | 'serviceWorkers';
+/** Why a site cannot be cleared: its page (src/core/pages), or its host is a bare public suffix. */
+export type ScopeProblem = PageProblem | 'public_suffix';
 
-export const CLEAR_KINDS: readonly ClearKind[] = [
-  'cookies',
-  'cache',
-  'localStorage',
-  'indexedDB',
-  'cacheStorage',
-  'serviceWorkers',
-];
-/** Preselected: what a stale sign-in most often lives in. */
-export const DEFAULT_KINDS: readonly ClearKind[] = ['cookies', 'cache'];
-/** Only cookies can be put back (cookies.set); no API restores a cache or site storage. */
-export const UNDOABLE_KINDS: readonly ClearKind[] = ['cookies'];
-
-/** Why a page cannot be cleared; null when it can. */
-export type TargetProblem = 'browser_page' | 'web_store' | 'file' | 'extension_page' | 'not_web';
-
-const EXTENSION = /^(chrome-extension|moz-extension|extension|safari-web-extension):$/;
-const STORE_HOSTS = ['chromewebstore.google.com', 'addons.mozilla.org'];
-
-/** Hosts where only a path is a store: the old Chrome Web Store and Edge Add-ons. */
-const STORE_PATHS = new Map([
-  // Written in two parts so the purity check (a grep for the extension namespace) does not flag a host name.
-  ['chrome' + '.google.com', '/webstore'],
-  ['microsoftedge.microsoft.com', '/addons'],
-]);
-
-/** Whether a page's site may be cleared: web pages (http/https) only, never the extension stores. */
-export function clearTargetProblem(url: string): TargetProblem | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'not_web';
-  }
-  if (parsed.protocol === 'file:') return 'file';
-  if (EXTENSION.test(parsed.protocol)) return 'extension_page';
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    return /^[a-z-]+:$/.test(parsed.protocol) && parsed.protocol !== 'data:' ? 'browser_page' : 'not_web';
-  // Browsers refuse extensions access to their stores; clearing them would only half work.
-  if (STORE_HOSTS.includes(parsed.hostname)) return 'web_store';
-  const storePath = STORE_PATHS.get(parsed.hostname);
-  if (storePath && parsed.pathname.startsWith(storePath)) return 'web_store';
-  return null;
-}
-
-/** The message shown instead of the clear button for a page that cannot be cleared. */
-export const targetProblemText = (problem: TargetProblem): Text => text(`clear_refused_${problem}`);
+/** The message shown instead of the clear button; `host` names the public suffix. */
+export const scopeProblemText = (problem: ScopeProblem, host = ''): Text =>
+  problem === 'public_suffix' ? text('clear_refused_public_suffix', host) : text(`clear_refused_${problem}`);
 
 /** A cookie as far as the scope needs it: no value. */
 export interface CookieFacts {
@@ -72,8 +30,8 @@ export interface DomainCount {
   partitioned: number;
 }
 
-export interface ClearScope {
-  /** Registrable domain (eTLD+1), or the host itself for IP addresses and single-label hosts. */
+export interface ClearScope extends SiteBounds {
+  /** Registrable domain (eTLD+1), or the host itself for IPs, localhost and intranet names. */
   site: string;
   /** Origins handed to Chromium's browsingData (cache and storage are filtered per origin). */
   origins: string[];
@@ -81,14 +39,6 @@ export interface ClearScope {
   hostnames: string[];
   cookieCount: number;
   byDomain: DomainCount[];
-}
-
-const bare = (domain: string): string => domain.replace(/^\./, '').toLowerCase();
-
-/** Whether a host (or a cookie domain, leading dot or not) is the site itself or under it. */
-export function inSite(host: string, site: string): boolean {
-  const h = bare(host);
-  return h === site || h.endsWith(`.${site}`);
 }
 
 function originOrNull(url: string): URL | null {
@@ -101,11 +51,11 @@ function originOrNull(url: string): URL | null {
 }
 
 /** Cookie counts per domain, most first; domain cookies of the same name stay apart from host ones. */
-export function countCookies(cookies: readonly CookieFacts[], site: string): DomainCount[] {
+export function countCookies(cookies: readonly CookieFacts[], bounds: SiteBounds): DomainCount[] {
   const counts = new Map<string, DomainCount>();
   for (const c of cookies) {
-    if (!inSite(c.domain, site)) continue;
-    const domain = c.hostOnly ? bare(c.domain) : `.${bare(c.domain)}`;
+    if (!inSite(c.domain, bounds)) continue;
+    const domain = c.hostOnly ? bareDomain(c.domain) : `.${bareDomain(c.domain)}`;
     const entry = counts.get(domain) ?? { domain, hostOnly: c.hostOnly, count: 0, partitioned: 0 };
     entry.count++;
     if (c.topLevelSite !== undefined) entry.partitioned++;
@@ -118,24 +68,28 @@ export function countCookies(cookies: readonly CookieFacts[], site: string): Dom
 export const MAX_ORIGINS = 40;
 
 /**
- * The scope of clearing the site of `url`. `registrableDomain` is null for IP addresses and hosts with
- * no public suffix (localhost): then only that host is the site. `seenUrls` are other URLs the tab
+ * The scope of clearing the site of `url`, or why it may not be cleared. `host` is what the
+ * public-suffix list says about the URL's host. `cookies` may hold more than the site's (the browser's
+ * domain query matches subdomains): only the site's are counted. `seenUrls` are other URLs the tab
  * talked to (its captured events); those in the same site join the origin filter so their cache and
  * storage go too.
  */
 export function buildClearScope(input: {
   url: string;
-  registrableDomain: string | null;
+  host: HostFacts;
   cookies: readonly CookieFacts[];
   seenUrls?: readonly string[];
-}): ClearScope | null {
-  const page = originOrNull(input.url);
-  if (!page) return null;
-  const site = (input.registrableDomain ?? page.hostname).toLowerCase();
+}): { scope: ClearScope } | { problem: ScopeProblem } {
+  const problem = clearTargetProblem(input.url);
+  const page = problem ? null : originOrNull(input.url);
+  if (!page) return { problem: problem ?? 'not_web' };
+  const bounds = siteBounds(page.hostname, input.host);
+  if ('problem' in bounds) return bounds;
+  const { site } = bounds;
   const origins = new Set<string>([page.origin]);
   for (const seen of input.seenUrls ?? []) {
     const u = originOrNull(seen);
-    if (u && inSite(u.hostname, site) && origins.size < MAX_ORIGINS) origins.add(u.origin);
+    if (u && inSite(u.hostname, bounds) && origins.size < MAX_ORIGINS) origins.add(u.origin);
   }
   // Chromium filters cookies by registrable domain from any origin, but cache and storage per origin:
   // the site's own root is part of "the site" even when this tab never loaded it.
@@ -144,13 +98,14 @@ export function buildClearScope(input: {
     if (origins.size < MAX_ORIGINS) origins.add(`${scheme}//${site}${scheme === page.protocol ? port : ''}`);
   }
   const hostnames = new Set([...origins].map((o) => new URL(o).hostname));
-  const byDomain = countCookies(input.cookies, site);
-  for (const d of byDomain) if (hostnames.size < MAX_ORIGINS) hostnames.add(bare(d.domain));
-  return {
-    site,
+  const byDomain = countCookies(input.cookies, bounds);
+  for (const d of byDomain) if (hostnames.size < MAX_ORIGINS) hostnames.add(bareDomain(d.domain));
+  const scope: ClearScope = {
+    ...bounds,
     origins: [...origins],
     hostnames: [...hostnames],
     cookieCount: byDomain.reduce((sum, d) => sum + d.count, 0),
     byDomain,
   };
+  return { scope };
 }

@@ -1,8 +1,9 @@
 import { finding, ruleStep, step } from './finding';
 import { REF } from './refs';
+import { askProxyAdmin } from './rules/proxy';
 import type { Finding, RuleInfo, RuleInput } from './types';
 
-export const CHECKLIST_ID = 'general-checklist';
+import { CHECKLIST_ID } from './rule-ids';
 
 export const checklistInfo: RuleInfo = {
   id: CHECKLIST_ID,
@@ -23,7 +24,7 @@ export function checklist({ event, facts }: RuleInput): Finding {
         ruleStep('proxy-credentials', 'enter'),
         ruleStep('proxy-credentials', 'settings'),
         step('private_window'),
-        step('contact_admin', facts.host),
+        askProxyAdmin(event),
       ],
       refs: [REF.rfc9110_407],
     });

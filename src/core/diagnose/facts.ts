@@ -1,5 +1,6 @@
 import type { AuthEvent } from '../record';
 import type { Challenge } from '../challenge';
+import { parseUrl, siteOf } from '../site';
 
 /** What went out with the request, as far as we can tell. */
 export type CredState = 'sent' | 'none' | 'unknown';
@@ -20,39 +21,13 @@ export interface Facts {
   isApi: boolean;
   credState: CredState;
   initiatorOrigin?: string;
-  /** Initiator and URL differ in origin / site; undefined when there is no initiator. */
+  /** Initiator and URL differ in origin / site (public-suffix list, src/core/site); undefined without initiator. */
   crossOrigin?: boolean;
   crossSite?: boolean;
 }
 
 /** Schemes the browser answers by itself (prompt, cache or Windows sign-in). */
 export const BROWSER_SCHEMES = new Set(['basic', 'digest', 'ntlm', 'negotiate']);
-
-function parseUrl(value: string | undefined): URL | undefined {
-  if (!value) return undefined;
-  try {
-    return new URL(value);
-  } catch {
-    return undefined;
-  }
-}
-
-// Common second-level public suffixes. A heuristic: the core has no public-suffix list, so a
-// "site" here is the last two labels, or three under these (example.co.uk).
-const SECOND_LEVEL = /^(co|com|org|net|ac|gov|edu|ne|or|go)$/;
-
-// Hosting suffixes on the public-suffix list where every customer is its own site.
-const SHARED_HOSTING =
-  /\.(github\.io|gitlab\.io|herokuapp\.com|vercel\.app|netlify\.app|pages\.dev|web\.app|firebaseapp\.com|azurewebsites\.net|cloudfront\.net|appspot\.com|blogspot\.com|onrender\.com|fly\.dev)$/i;
-
-/** Approximate registrable domain ("site" in the SameSite sense) of a host. */
-export function siteOf(host: string): string {
-  if (/^[\d.]+$/.test(host) || host.includes(':') || !host.includes('.')) return host;
-  const labels = host.split('.');
-  const shared = SHARED_HOSTING.test(host) ? 1 : 0;
-  const keep = (labels.length > 2 && SECOND_LEVEL.test(labels.at(-2) ?? '') ? 3 : 2) + shared;
-  return labels.slice(-keep).join('.');
-}
 
 function credState(event: AuthEvent): CredState {
   const c = event.credentials;
@@ -91,19 +66,7 @@ export function deriveFacts(event: AuthEvent): Facts {
   return facts;
 }
 
-/** Whether a URL path looks like an API endpoint. */
-export function looksLikeApi(path: string): boolean {
-  return API_PATH.test(path);
-}
-
 /** The challenge of a scheme (case-insensitive), if offered. */
 export function challengeOf(facts: Facts, scheme: string): Challenge | undefined {
   return facts.challenges.find((c) => c.scheme.toLowerCase() === scheme);
-}
-
-/** A challenge parameter by case-insensitive name (RFC 9110 §11.2: names are case-insensitive). */
-export function param(challenge: Challenge | undefined, name: string): string | undefined {
-  if (!challenge) return undefined;
-  const hit = Object.keys(challenge.params).find((k) => k.toLowerCase() === name);
-  return hit === undefined ? undefined : challenge.params[hit];
 }

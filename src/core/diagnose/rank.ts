@@ -1,4 +1,4 @@
-import { cleanText } from './finding';
+import { cleanStep, cleanText } from './finding';
 import type { Finding, FindingKind } from './types';
 
 // Direct evidence first, then what the server did wrong, then maybes, then background facts.
@@ -18,7 +18,7 @@ export function rank(findings: readonly Finding[]): Finding[] {
       ...f,
       title: cleanText(f.title),
       detail: cleanText(f.detail),
-      steps: f.steps.map(cleanText),
+      steps: f.steps.map(cleanStep),
       refs: f.refs.filter((r) => /^https:\/\//.test(r)),
     }));
 }

@@ -13,9 +13,16 @@ export const REF = {
   rfc7616: 'https://www.rfc-editor.org/rfc/rfc7616#section-3.3',
   rfc7617: 'https://www.rfc-editor.org/rfc/rfc7617',
   rfc4559: 'https://www.rfc-editor.org/rfc/rfc4559',
+  rfc4120Errors: 'https://www.rfc-editor.org/rfc/rfc4120#section-7.5.9',
+  msNlmp:
+    'https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nlmp/b38c36ed-2804-4868-a9ff-8dd3182128e4',
   fetchPreflight: 'https://fetch.spec.whatwg.org/#cors-preflight-fetch',
   fetchRedirect: 'https://fetch.spec.whatwg.org/#http-redirect-fetch',
   fetchCredentials: 'https://fetch.spec.whatwg.org/#concept-request-credentials-mode',
+  rfc6265_match: 'https://www.rfc-editor.org/rfc/rfc6265#section-5.1.3',
+  rfc6265_secure: 'https://www.rfc-editor.org/rfc/rfc6265#section-4.1.2.5',
+  rfc6265_storage: 'https://www.rfc-editor.org/rfc/rfc6265#section-5.3',
+  chips: 'https://developer.mozilla.org/en-US/docs/Web/Privacy/Guides/Privacy_sandbox/Partitioned_cookies',
   clearSiteData: 'https://www.w3.org/TR/clear-site-data/',
   sameSite:
     'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cookies#controlling_third-party_cookies_with_samesite',
@@ -27,5 +34,18 @@ export const REF = {
   wpRestAuth: 'https://developer.wordpress.org/rest-api/using-the-rest-api/authentication/',
   wpTroubleshooting: 'https://wordpress.org/documentation/article/faq-troubleshooting/',
   apacheAuth: 'https://httpd.apache.org/docs/2.4/howto/auth.html',
+  nginxAuthBasic: 'https://nginx.org/en/docs/http/ngx_http_auth_basic_module.html',
+  lighttpdAuth: 'https://redmine.lighttpd.net/projects/lighttpd/wiki/Mod_auth',
+  caddyBasicAuth: 'https://caddyserver.com/docs/caddyfile/directives/basic_auth',
+  tomcatManager: 'https://tomcat.apache.org/tomcat-10.1-doc/manager-howto.html',
+  traefikBasicAuth: 'https://doc.traefik.io/traefik/middlewares/http/basicauth/',
+  awsApiGatewayAuth:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html',
+  awsAlbAuth:
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-authenticate-users.html',
+  azureEasyAuth: 'https://learn.microsoft.com/en-us/azure/app-service/overview-authentication-authorization',
+  googleIap: 'https://cloud.google.com/iap/docs/query-parameters-and-headers-howto',
+  cloudflareAccess: 'https://developers.cloudflare.com/cloudflare-one/policies/access/',
+  squidAuth: 'https://wiki.squid-cache.org/Features/Authentication',
   mdn401: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/401',
 } as const;

@@ -2,17 +2,28 @@ import type { AuthEvent } from '../record';
 import type { JwtFacts } from './jwt';
 import type { Text } from '../text';
 import type { Facts } from './facts';
+import type { RuleId } from './rule-ids';
+
+export type { RuleId } from './rule-ids';
+
+/** Who a step is for: the person in front of the error, or whoever runs the site (folded in the UI). */
+export type Audience = 'visitor' | 'owner';
+
+/** One step of a finding: a message with its audience. */
+export interface Step extends Text {
+  readonly audience: Audience;
+}
 
 export type FindingKind = 'cause' | 'possible-cause' | 'server-bug' | 'info';
 
 /** One ranked finding about why a 401/407 happened and what to do. */
 export interface Finding {
   /** Stable rule id, e.g. 'bearer-invalid-token'. */
-  id: string;
+  id: RuleId;
   kind: FindingKind;
   title: Text;
   detail: Text;
-  steps: Text[];
+  steps: Step[];
   /** Spec or documentation links. */
   refs: string[];
 }
@@ -27,12 +38,18 @@ export interface DiagnoseContext {
   pageTime?: number;
   /** Operating system family, when known: Windows answers Negotiate/NTLM with the logged-on user. */
   platform?: 'windows' | 'mac' | 'linux' | 'chromeos' | 'android' | 'other';
+  /**
+   * The browser the user runs: picks the wording of browser-specific sentences, and Firefox does not
+   * answer Windows sign-in for intranet names by itself (network.automatic-ntlm-auth.allow-non-fqdn).
+   */
+  browser?: 'chromium' | 'firefox';
 }
 
 /** The rule families, used to group the rule table (README) and the source files. */
 export type RuleFamily =
   | 'challenge'
   | 'credentials'
+  | 'cookies'
   | 'bearer'
   | 'digest'
   | 'windows'
@@ -43,6 +60,7 @@ export type RuleFamily =
   | 'session'
   | 'pattern'
   | 'iis'
+  | 'servers'
   | 'wordpress'
   | 'network'
   | 'checklist';
@@ -57,14 +75,14 @@ export interface RuleInput {
 
 /** A diagnosis rule: one id, one finding at most. */
 export interface Rule {
-  id: string;
+  id: RuleId;
   family: RuleFamily;
   /** One line for the README's rule table (developer documentation, not shown in the UI). */
   description: string;
   /** Rule ids whose finding makes this one redundant (a more specific explanation of the same fact). */
-  supersededBy?: string[];
+  supersededBy?: readonly RuleId[];
   /** Rule ids this finding makes redundant (the same as their supersededBy, declared from this side). */
-  supersedes?: string[];
+  supersedes?: readonly RuleId[];
   /** Background that only helps when no rule found a definite cause (dropped next to any 'cause'). */
   onlyWithoutCause?: boolean;
   run(input: RuleInput): Finding | undefined;

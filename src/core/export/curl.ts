@@ -3,7 +3,7 @@
 // what was sent and where to put a real token).
 import type { ExportItem } from './har';
 import { recordRequestHeaders } from './har-record';
-import { maskHeader, maskUrl } from './redact-har';
+import { maskHeader, maskUrl } from '../secrets';
 
 // Headers curl sets itself or that would make a replay wrong (HTTP/2 pseudo-headers, RFC 9113 §8.3).
 const SKIP = new Set(['host', 'content-length', 'connection', 'accept-encoding', 'transfer-encoding']);

@@ -2,8 +2,7 @@
 // the scheme word of the credentials sent). No value is known, so none can leak; free text is masked.
 import type { AuthEvent } from '../record';
 import type { HarEntry, HarNameValue, HarTimings } from './har-types';
-import { MASK, maskHeader, maskSecretsInText, maskUrl } from './redact-har';
-import { maskedAuthorization } from './redact';
+import { MASK, maskedAuthorization, maskHeader, maskText, maskUrl } from '../secrets';
 
 const HEADER_NAMES: Record<string, string> = {
   'www-authenticate': 'WWW-Authenticate',
@@ -100,6 +99,6 @@ function recordEntry(event: AuthEvent): HarEntry {
     _resourceType: event.type,
   };
   if (event.ip) entry.serverIPAddress = event.ip;
-  if (event.error) entry.comment = maskSecretsInText(event.error);
+  if (event.error) entry.comment = maskText(event.error);
   return entry;
 }

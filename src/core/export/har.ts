@@ -4,7 +4,7 @@
 import type { AuthEvent, RedirectHop } from '../record';
 import type { Har, HarCookie, HarEntry, HarNameValue, HarTimings, LiveHarEntry } from './har-types';
 import { finite, nv, queryOf, recordEntry, UNKNOWN_TIMINGS } from './har-record';
-import { MASK, maskSecretsInText, maskUrl } from './redact-har';
+import { MASK, maskText, maskUrl } from '../secrets';
 
 export type { Har, HarEntry, LiveHarEntry } from './har-types';
 
@@ -62,7 +62,7 @@ function liveEntry(event: AuthEvent, live: LiveHarEntry): HarEntry {
     },
     response: {
       ...base.response,
-      statusText: maskSecretsInText(String(rs.statusText ?? base.response.statusText)),
+      statusText: maskText(String(rs.statusText ?? base.response.statusText)),
       httpVersion: String(rs.httpVersion ?? base.response.httpVersion),
       cookies: maskCookies(rs.cookies),
       headers: rs.headers ? headersOf(rs.headers) : base.response.headers,

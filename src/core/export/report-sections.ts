@@ -1,8 +1,8 @@
 // Sections of the support report that list what the record holds: challenges, parse problems,
-// redirects, credential facts and response facts. Every value passes a mask from ./redact first.
+// redirects, credential facts and response facts. Every value passes the secret policy (../secrets) first.
 import type { Explanation } from '../schemes';
 import type { AuthEvent } from '../record';
-import { MASK, maskedAuthorization, maskHeaderValue, maskSecretsInText, maskUrl } from './redact';
+import { MASK, maskedAuthorization, maskHeader, maskText, maskUrl } from '../secrets';
 import { code, codeBlock, inline, item } from './report-markdown';
 import { text, type Text } from '../text';
 
@@ -12,7 +12,7 @@ const heading = (r: Render, key: string, ...args: string[]) => `#### ${inline(r(
 const HEADER_NAMES = { 'www-authenticate': 'WWW-Authenticate', 'proxy-authenticate': 'Proxy-Authenticate' };
 
 function paramList(params: Record<string, string>, token68?: string): string {
-  const parts = Object.entries(params).map(([k, v]) => `${k}="${maskSecretsInText(v)}"`);
+  const parts = Object.entries(params).map(([k, v]) => `${k}="${maskText(v)}"`);
   // A token68 in a challenge is a server's opaque blob (e.g. a Negotiate reply): its length is enough.
   if (token68 !== undefined) parts.unshift(`token68 (${token68.length})`);
   return parts.join(', ');
@@ -27,7 +27,7 @@ export function challengeSection(
   const out = [heading(r, 'report_challenges')];
   if (event.challengeFields.length === 0) return [...out, r(text('report_no_challenge')), ''];
   const raw = event.challengeFields.map(
-    (f) => `${HEADER_NAMES[f.name] ?? f.name}: ${maskSecretsInText(f.value)}${f.truncated ? ' […]' : ''}`,
+    (f) => `${HEADER_NAMES[f.name] ?? f.name}: ${maskHeader(f.name, f.value)}${f.truncated ? ' […]' : ''}`,
   );
   out.push(codeBlock(raw));
   event.parse.challenges.forEach((c, i) => {
@@ -87,7 +87,7 @@ export function credentialSection(event: AuthEvent, r: Render): string[] {
     out.push(item(label('report_cookie_names'), c.cookieNames.map((n) => code(`${n}=${MASK}`)).join(', ')));
   if (c.browserAuth) {
     const b = c.browserAuth;
-    const realm = b.realm ? ` realm="${maskSecretsInText(b.realm)}"` : '';
+    const realm = b.realm ? ` realm="${maskText(b.realm)}"` : '';
     out.push(
       item(
         label(b.isProxy ? 'report_browser_auth_proxy' : 'report_browser_auth'),
@@ -111,15 +111,15 @@ export function responseSection(event: AuthEvent, r: Render): string[] {
   ];
   const out = [heading(r, 'report_response')];
   for (const [name, value] of rows)
-    if (value !== undefined && value !== '') out.push(item(name, code(maskHeaderValue(name, String(value)))));
+    if (value !== undefined && value !== '') out.push(item(name, code(maskHeader(name, String(value)))));
   if (f.setCookieNames.length)
     out.push(item('Set-Cookie', f.setCookieNames.map((n) => code(`${n}=${MASK}`)).join(', ')));
   if (f.setCookieCleared.length)
     out.push(item(r(text('report_cookies_cleared')), f.setCookieCleared.map(code).join(', ')));
   if (f.wpApiLink) out.push(item(r(text('report_wp_api')), r(text('report_yes'))));
-  if (f.bodyCode) out.push(item(r(text('report_body_code')), code(maskSecretsInText(f.bodyCode))));
+  if (f.bodyCode) out.push(item(r(text('report_body_code')), code(maskText(f.bodyCode))));
   for (const [name, value] of Object.entries(f.extra ?? {}))
-    out.push(item(name, code(maskHeaderValue(name, value))));
+    out.push(item(name, code(maskHeader(name, value))));
   if (out.length === 1) out.push(r(text('report_none')));
   return [...out, ''];
 }

@@ -1,9 +1,9 @@
-// The support report (issue 4): one captured 401/407 as Markdown a person can paste into a ticket,
+// The support report (README "Using it"): one captured 401/407 as Markdown a person can paste into a ticket,
 // in the UI's language (every label and finding goes through `render`), with every credential masked.
 import type { Explanation } from '../schemes';
 import type { Finding } from '../diagnose';
 import type { AuthEvent } from '../record';
-import { maskSecretsInText, maskUrl } from './redact';
+import { maskText, maskUrl } from '../secrets';
 import { code, inline, item } from './report-markdown';
 import {
   challengeSection,
@@ -36,9 +36,12 @@ export interface EventReportInput {
   explanations?: readonly (Explanation | undefined)[];
 }
 
-/** Server-sent or URL arguments are masked before they reach a message: a finding may quote them. */
+/**
+ * Server-sent or URL arguments are masked before they reach a message: a finding may quote them, and
+ * an argument may hold several URLs (a redirect chain), each masked on its own by maskText.
+ */
 function maskArg(arg: string): string {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(arg) ? maskUrl(arg) : maskSecretsInText(arg);
+  return maskText(arg);
 }
 
 /** A render that masks arguments and never throws (a missing key shows the key, as the UI does). */
@@ -68,7 +71,7 @@ function findingSection(findings: readonly Finding[], r: Render): string[] {
     out.push(`${i + 1}. **${inline(r(f.title))}** (${inline(kind)})`, `   ${inline(r(f.detail))}`);
     for (const s of f.steps) out.push(`   - ${inline(r(s))}`);
     if (f.refs.length)
-      out.push(`   - ${inline(r(text('report_refs')))}: ${f.refs.map((u) => `<${maskUrl(u)}>`).join(' ')}`);
+      out.push(`   - ${inline(r(text('report_refs')))}: ${f.refs.map((u) => `<${u}>`).join(' ')}`);
   });
   return out;
 }
@@ -79,7 +82,7 @@ function factSection(event: AuthEvent, r: Render): string[] {
     item(label('report_url'), code(maskUrl(event.url))),
     item(
       label('report_status'),
-      `${event.status}${event.statusLine ? ` ${code(maskSecretsInText(event.statusLine))}` : ''}`,
+      `${event.status}${event.statusLine ? ` ${code(maskText(event.statusLine))}` : ''}`,
     ),
     item(label('report_method'), code(event.method)),
     item(label('report_type'), code(event.type)),
@@ -128,7 +131,7 @@ function environmentSection(env: ReportEnvironment, r: Render): string {
 /**
  * A Markdown support report for one captured 401/407: facts, findings (top first, with steps),
  * challenges (raw and parsed), parse problems, redirects, credential and response facts, environment.
- * Credentials never appear: URLs go through maskUrl, header-like values through the redact module.
+ * Credentials never appear: URLs and header-like values go through the one secret policy (src/core/secrets).
  */
 export function buildReport(input: EventReportInput, render: Render, env: ReportEnvironment): string {
   const r = safeRender(render);

@@ -1,7 +1,7 @@
 // The panel's memory of what DevTools saw, and how it meets the stored records: by method, masked URL
 // and status, at the nearest time (webRequest's timeStamp falls inside the request's start..end).
 import type { AuthEvent } from '../record';
-import { maskUrl } from '../export';
+import { maskUrl } from '../secrets';
 import type { LiveFacts } from './live-facts';
 
 // webRequest's timeStamp lies between the request's start and end; allow for clock rounding.

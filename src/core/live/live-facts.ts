@@ -4,8 +4,7 @@
 import { isAuthStatus } from '../record';
 import type { LiveHarEntry } from '../export';
 import { decodeJwtFacts, type JwtFacts } from '../diagnose';
-import { MASK, maskHeader, maskUrl } from '../export';
-import { credentialScheme } from '../record';
+import { credentialScheme, MASK, maskHeader, maskText, maskUrl } from '../secrets';
 
 /** Facts about one request DevTools saw, matched later to the stored event by method, URL and time. */
 export interface LiveFacts {
@@ -42,29 +41,54 @@ function cookieNamesOf(entry: LiveHarEntry): string[] {
     .filter(Boolean);
 }
 
-/** The entry with credentials masked and the body dropped, safe to hold and export. */
+type NameValues = { name: string; value: string }[] | undefined;
+type Cookies = LiveHarEntry['request']['cookies'];
+
+const maskList = (list: NameValues): NameValues =>
+  list?.map((h) => ({ name: String(h.name), value: maskHeader(String(h.name), String(h.value)) }));
+// Cookie names and attributes stay (diagnosis reads names); every value is a credential.
+const maskCookies = (list: Cookies): Cookies =>
+  list?.map((c) => ({
+    name: String(c.name),
+    value: MASK,
+    ...(c.path !== undefined ? { path: String(c.path) } : {}),
+    ...(c.domain !== undefined ? { domain: String(c.domain) } : {}),
+    ...(typeof c.httpOnly === 'boolean' ? { httpOnly: c.httpOnly } : {}),
+    ...(typeof c.secure === 'boolean' ? { secure: c.secure } : {}),
+  }));
+
+/**
+ * The entry with credentials masked, safe to hold in the panel's memory and export. Built field by
+ * field from what the exports use, so nothing else DevTools hands over is kept: no request body
+ * (`postData`: form passwords), no query list, no response body, a masked `redirectURL`.
+ */
 export function maskLiveEntry(entry: LiveHarEntry): LiveHarEntry {
-  const mask = (list?: { name: string; value: string }[]) =>
-    list?.map((h) => ({ name: String(h.name), value: maskHeader(String(h.name), String(h.value)) }));
-  const cookies = (list?: LiveHarEntry['request']['cookies']) => list?.map((c) => ({ ...c, value: MASK }));
-  const { content } = entry.response;
+  const { request: rq, response: rs } = entry;
+  const content = rs.content;
   return {
     startedDateTime: entry.startedDateTime,
     time: entry.time,
     timings: entry.timings,
     serverIPAddress: entry.serverIPAddress,
     request: {
-      ...entry.request,
-      url: maskUrl(entry.request.url),
-      headers: mask(entry.request.headers),
-      cookies: cookies(entry.request.cookies),
-      queryString: undefined,
+      method: String(rq.method),
+      url: maskUrl(String(rq.url)),
+      httpVersion: rq.httpVersion,
+      headers: maskList(rq.headers),
+      cookies: maskCookies(rq.cookies),
+      headersSize: rq.headersSize,
+      bodySize: rq.bodySize,
     },
     response: {
-      ...entry.response,
-      headers: mask(entry.response.headers),
-      cookies: cookies(entry.response.cookies),
+      status: rs.status,
+      statusText: rs.statusText === undefined ? undefined : maskText(String(rs.statusText)),
+      httpVersion: rs.httpVersion,
+      headers: maskList(rs.headers),
+      cookies: maskCookies(rs.cookies),
       content: content ? { size: content.size, mimeType: content.mimeType } : undefined,
+      redirectURL: rs.redirectURL ? maskUrl(String(rs.redirectURL)) : undefined,
+      headersSize: rs.headersSize,
+      bodySize: rs.bodySize,
     },
   } as LiveHarEntry;
 }

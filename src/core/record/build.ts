@@ -1,6 +1,7 @@
 // Builds the stored AuthEvent from the fields of a webRequest onHeadersReceived detail. Pure, so the
 // worker's listener stays a thin O(1) adapter and the record's shape is unit-tested.
 import { parseChallenges } from '../challenge';
+import { maskText, maskUrl } from '../secrets';
 import type { AuthEvent, CredentialFacts, RedirectHop } from './event';
 import {
   capText,
@@ -25,6 +26,8 @@ export interface ResponseDetails {
   statusCode: number;
   statusLine: string;
   initiator?: string;
+  /** Firefox: the URL of the document or script that made the request (it has no `initiator`). */
+  originUrl?: string;
   /** Firefox has these in onHeadersReceived; Chromium only later (onCompleted). */
   ip?: string;
   fromCache?: boolean;
@@ -34,8 +37,11 @@ export interface ResponseDetails {
 /** Whether a status is one we capture (RFC 9110 §15.5.2 401, §15.5.8 407). */
 export const isAuthStatus = (status: number): boolean => status === 401 || status === 407;
 
-/** Capped URL for storage (the full one is kept only in memory for cookie look-ups). */
-export const storedUrl = (url: string): string => capText(url, MAX_URL_CHARS).value;
+/**
+ * A URL as stored (event, initiator, redirect hops, page loads): masked by the secret policy, then
+ * capped. The raw URL lives only in the worker's memory, for the cookie look-up (README "Privacy").
+ */
+export const storedUrl = (url: string): string => capText(maskUrl(url), MAX_URL_CHARS).value;
 
 /** The event id: unique within the browser session (a request retried with credentials keeps its requestId). */
 export const eventId = (requestId: string, timeStamp: number): string => `${requestId}:${timeStamp}`;
@@ -68,7 +74,7 @@ export function buildAuthEvent(
     method: details.method.slice(0, 32),
     type: details.type,
     status: details.statusCode,
-    statusLine: details.statusLine.slice(0, 512),
+    statusLine: maskText(details.statusLine.slice(0, 512)),
     challengeFields,
     parse: parseChallenges(values),
     redirects,
@@ -76,8 +82,22 @@ export function buildAuthEvent(
     response: responseFactsOf(headers, details.timeStamp),
   };
   if (details.documentId) event.documentId = details.documentId;
-  if (details.initiator) event.initiator = storedUrl(details.initiator);
+  const initiator = details.initiator ?? originOf(details.originUrl);
+  if (initiator) event.initiator = storedUrl(initiator);
   if (details.ip) event.ip = details.ip;
   if (details.fromCache !== undefined) event.fromCache = details.fromCache;
   return event;
+}
+
+/**
+ * The origin of Firefox's `originUrl`, which is what Chromium's `initiator` holds (Fetch's request
+ * origin). Opaque origins (about:blank, data:) give "null", as Chromium reports them; none when absent.
+ */
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }

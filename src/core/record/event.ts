@@ -1,4 +1,5 @@
 import type { ParseResult } from '../challenge';
+import type { CookieJarFacts } from '../cookies';
 
 /** tabId of requests that belong to no tab (service workers, other extensions): the "background" group. */
 export const BACKGROUND_TAB = -1;
@@ -22,6 +23,16 @@ export interface RedirectHop {
   fromCache?: boolean;
 }
 
+/** What onAuthRequired reported: the scheme the browser would answer, and who asked. */
+export interface BrowserAuth {
+  /** Lower-case scheme word the browser picked (Negotiate > NTLM > Digest > Basic in Chromium). */
+  scheme: string;
+  realm?: string;
+  isProxy: boolean;
+  /** The server or proxy that asked, as `host:port` (onAuthRequired's `challenger`): for a 407, the proxy. */
+  challenger?: string;
+}
+
 /**
  * What we know about credentials on the failing request. Values never appear here: only the scheme
  * word of an Authorization header and cookie *names*. Each fact says how it was learnt, because some
@@ -37,7 +48,12 @@ export interface CredentialFacts {
   /** Names of cookies the browser holds for this URL, read right after the 401 (inferred "would be sent"). */
   cookieNames?: string[];
   /** Non-blocking onAuthRequired: the scheme the browser itself picked to answer (lower-case), if any. */
-  browserAuth?: { scheme: string; realm?: string; isProxy: boolean };
+  browserAuth?: BrowserAuth;
+  /**
+   * The site's cookies right after the 401 (names and attributes, every partition) and the host's cookies
+   * removed just before it: what "why was no cookie sent" reasons from. Added by a later patch.
+   */
+  cookieJar?: CookieJarFacts;
 }
 
 /** Response facts the diagnosis rules need; names only for Set-Cookie, never values. */
@@ -101,11 +117,29 @@ export interface PageLoad {
   time: number;
 }
 
+/**
+ * A sealed run of a tab's older events, stored under its own key (segments.ts): written once, so a
+ * flush writes only the tab's head and a reader can show the newest events before the rest.
+ */
+export interface SegmentRef {
+  /** Unique in the tab across clears: the segment's storage key is `seg:<tabId>:<seq>`. */
+  seq: number;
+  count: number;
+  /** Time of its newest event (the budget drops the oldest segments first). */
+  newest: number;
+  /** Its stored size (JSON length). */
+  bytes: number;
+  /** Page loads its events belong to (kept while the segment is). */
+  pages: string[];
+}
+
 /** Everything stored for one tab (or the background group, tabId -1). */
 export interface TabLog {
   tabId: number;
-  /** Oldest first. */
+  /** Oldest first. In storage, the head's `events` are only the newest ones; see `segments`. */
   events: AuthEvent[];
+  /** In storage only: the older events' segments, oldest first (absent or empty: none). */
+  segments?: SegmentRef[];
   /** Oldest first; only the loads that still have events or are current. */
   pages: PageLoad[];
   /** Events dropped for the per-tab cap or the global byte budget (oldest first). */

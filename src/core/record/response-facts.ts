@@ -1,5 +1,7 @@
 // Pure conversions from raw webRequest header lists to the facts an AuthEvent keeps. Values of
-// credentials never leave this module: only scheme words and cookie names (README "Privacy").
+// credentials never leave this module: only scheme words, cookie names and masked vendor headers
+// (README "Privacy").
+import { maskHeader } from '../secrets';
 import type { ChallengeField, ChallengeFieldName, ResponseFacts } from './event';
 
 /** One header as webRequest delivers it (`value` is absent for binary values). */
@@ -21,12 +23,21 @@ export function capText(value: string, max: number): { value: string; truncated:
   return value.length > max ? { value: value.slice(0, max), truncated: true } : { value, truncated: false };
 }
 
-/** The challenge header a status answers with: RFC 9110 §11.6.1 (401) and §11.7.1 (407). */
-export function challengeNameFor(status: number): ChallengeFieldName | undefined {
-  if (status === 401) return 'www-authenticate';
-  if (status === 407) return 'proxy-authenticate';
-  return undefined;
+/**
+ * The challenge header that applies to a response: Proxy-Authenticate for a 407 (RFC 9110 §11.7.1),
+ * WWW-Authenticate otherwise (§11.6.1). The one definition: record, diagnosis and UI all use it.
+ */
+export function challengeNameFor(status: number): ChallengeFieldName {
+  return status === 407 ? 'proxy-authenticate' : 'www-authenticate';
 }
+
+/**
+ * Firefox hands webRequest the lines of a repeated field as ONE value joined by '\n' (INTERNALS.md,
+ * "Browser facts"); Chromium gives one entry per line. A field value cannot hold a bare line break
+ * (RFC 9110 §5.5), so a break starts the next field, unless whitespace follows: that is obs-fold
+ * (RFC 9112 §5.2), a continuation the parser reports.
+ */
+const FIELD_BREAK = /\r?\n(?![ \t])/;
 
 /**
  * Every WWW-Authenticate and Proxy-Authenticate field, in arrival order (RFC 9110 §5.3: order matters
@@ -37,10 +48,12 @@ export function challengeFieldsOf(headers: readonly HeaderLine[]): ChallengeFiel
   for (const header of headers) {
     const name = header.name.toLowerCase();
     if (name !== 'www-authenticate' && name !== 'proxy-authenticate') continue;
-    const capped = capText(header.value ?? '', MAX_FIELD_CHARS);
-    fields.push(
-      capped.truncated ? { name, value: capped.value, truncated: true } : { name, value: capped.value },
-    );
+    for (const value of (header.value ?? '').split(FIELD_BREAK)) {
+      const capped = capText(value, MAX_FIELD_CHARS);
+      fields.push(
+        capped.truncated ? { name, value: capped.value, truncated: true } : { name, value: capped.value },
+      );
+    }
   }
   return fields;
 }
@@ -74,8 +87,11 @@ export function hasWpApiLink(value: string): boolean {
   return /rel\s*=\s*"?https:\/\/api\.w\.org\/"?/i.test(value);
 }
 
-// Vendor headers that explain auth failures (WordPress, AWS, Azure, OAuth gateways).
-const EXTRA_HEADER = /^(x-wp-|x-amzn-|x-ms-|x-oauth|x-auth|x-error|x-requested-with$|x-api-)/;
+// Vendor headers that explain auth failures (WordPress, AWS, Azure, OAuth gateways), and the ones that
+// name who answered: Via (RFC 9110 §7.6.3, proxies), Squid's X-Squid-Error, Google IAP's
+// X-Goog-IAP-Generated-Response, API Gateway's x-amz-apigw-id, Cloudflare's cf-ray (src/core/servers).
+const EXTRA_HEADER =
+  /^(x-wp-|x-amzn-|x-ms-|x-oauth|x-auth|x-error|x-requested-with$|x-api-|via$|x-squid-error$|x-goog-iap-|x-amz-apigw-id$|cf-ray$)/;
 
 function simpleFacts(facts: ResponseFacts, name: string, value: string): boolean {
   const short = value.slice(0, MAX_EXTRA_CHARS);
@@ -104,7 +120,8 @@ export function responseFactsOf(headers: readonly HeaderLine[], now: number): Re
     if (name === 'link' && hasWpApiLink(value)) facts.wpApiLink = true;
     else if (name === 'set-cookie') addSetCookie(facts, value, now);
     else if (EXTRA_HEADER.test(name) && extraCount < MAX_EXTRA_HEADERS && !(name in extra)) {
-      extra[name] = value.slice(0, MAX_EXTRA_CHARS);
+      // Vendor headers may carry credentials (x-amzn-Remapped-Authorization): masked before storing.
+      extra[name] = maskHeader(name, value).slice(0, MAX_EXTRA_CHARS);
       extraCount++;
     }
   }

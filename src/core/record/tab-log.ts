@@ -1,7 +1,8 @@
 // Pure operations on a tab's stored log: append with the per-tab cap, page-load grouping, patches
 // from later webRequest events, and the global byte budget. The worker only reads, applies, writes.
 import { requestIdOf } from './build';
-import { BACKGROUND_TAB, type AuthEvent, type PageLoad, type TabLog } from './event';
+import { BACKGROUND_TAB, type AuthEvent, type BrowserAuth, type PageLoad, type TabLog } from './event';
+import type { CookieJarFacts } from '../cookies';
 
 /** Events kept per tab; older ones are dropped and counted. */
 export const TAB_CAP = 500;
@@ -12,7 +13,9 @@ const SAME_LOAD_MS = 10_000;
 
 /** Facts that arrive after the response (onCompleted, onErrorOccurred, onAuthRequired). */
 export type EventPatch = Partial<Pick<AuthEvent, 'ip' | 'fromCache' | 'error'>> & {
-  browserAuth?: { scheme: string; realm?: string; isProxy: boolean };
+  browserAuth?: BrowserAuth;
+  /** The cookie jar read after the 401 (src/background/cookie-facts.ts). */
+  cookieJar?: CookieJarFacts;
 };
 
 export const emptyLog = (tabId: number): TabLog => ({ tabId, events: [], pages: [], dropped: 0 });
@@ -59,23 +62,44 @@ export function addEvent(log: TabLog, event: AuthEvent, { cap = TAB_CAP, startUr
   }
 }
 
+/**
+ * Puts a fuller record of an event already in the log in its place (same id, same page load).
+ * Returns whether it was there; if not (trimmed, or its tab was cleared), the log is left alone.
+ */
+export function replaceEvent(log: TabLog, event: AuthEvent): boolean {
+  let at = log.events.length - 1;
+  while (at >= 0 && log.events[at]!.id !== event.id) at--;
+  if (at < 0) return false;
+  const { pageId, credentials } = log.events[at]!;
+  // onAuthRequired's fact may already have been patched onto the first record.
+  const browserAuth = credentials.browserAuth;
+  log.events[at] = {
+    ...event,
+    pageId,
+    credentials: browserAuth ? { ...event.credentials, browserAuth } : event.credentials,
+  };
+  return true;
+}
+
 /** Applies late facts to every event of a request; returns whether anything changed. */
 export function patchEvents(log: TabLog, requestId: string, patch: EventPatch): boolean {
   let changed = false;
   const prefix = `${requestId}:`;
   for (const event of log.events) {
     if (!event.id.startsWith(prefix)) continue;
-    const { browserAuth, ...rest } = patch;
+    const { browserAuth, cookieJar, ...rest } = patch;
     Object.assign(event, rest);
     if (browserAuth) event.credentials = { ...event.credentials, browserAuth };
+    if (cookieJar) event.credentials = { ...event.credentials, cookieJar };
     changed = true;
   }
   return changed;
 }
 
-/** Keeps only the page loads that still have events, plus the current (last) one. */
+/** Keeps only the page loads that still have events (in the log or its segments), plus the current one. */
 export function prunePages(log: TabLog): void {
   const used = new Set(log.events.map((e) => e.pageId));
+  for (const segment of log.segments ?? []) for (const page of segment.pages) used.add(page);
   const last = log.pages.at(-1);
   log.pages = log.pages.filter((p) => p === last || used.has(p.id));
 }

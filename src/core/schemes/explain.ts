@@ -1,4 +1,4 @@
-// Explains one challenge (issue 2 item 3) from the scheme catalog: plain and developer wording, one
+// Explains one challenge from the scheme catalog: plain and developer wording, one
 // line per parameter, and what the browsers do. Unknown schemes get a generic explanation, never an error.
 import type { Challenge } from '../challenge';
 import type { ChallengeFieldName } from '../record';
@@ -8,7 +8,7 @@ import type { ParamSpec, SchemeInfo, ValueNote } from './types';
 import { schemeKeys } from './types';
 import { text, type Text } from '../text';
 
-export { chromiumPick, rankForBrowser, type RankedChallenge } from './browser';
+export { rankForBrowser, type RankedChallenge } from './browser';
 
 /** One parameter of a challenge, with what it means for this scheme. */
 export interface ParamLine {

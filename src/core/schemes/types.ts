@@ -1,4 +1,4 @@
-// Shapes of the authentication-scheme catalog (issue 2 item 2). Pure data: no browser API.
+// Shapes of the authentication-scheme catalog. Pure data: no browser API.
 
 export type Severity = 'info' | 'warn' | 'error';
 

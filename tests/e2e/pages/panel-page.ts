@@ -1,6 +1,6 @@
 // Page object for the "401" DevTools panel (src/devtools/panel.html), opened as a plain extension page
 // with ?tabId=N (platform-notes: opening the real panel needs DevTools internals).
-import type { BrowserContext, CDPSession, Locator, Page } from '@playwright/test';
+import { expect, type BrowserContext, type CDPSession, type Locator, type Page } from '@playwright/test';
 
 export class PanelPage {
   constructor(readonly page: Page) {}
@@ -136,33 +136,41 @@ export class DevtoolsPanel {
     return parsed.result?.result?.value as T;
   }
 
+  /** Waits until `selector` matches in the attached target (the panel renders asynchronously). */
+  async waitForSelector(selector: string, timeout = 10_000): Promise<void> {
+    const probe = `document.querySelector(${JSON.stringify(selector)}) !== null`;
+    await expect.poll(() => this.evaluate<boolean>(probe), { timeout, message: `${selector} never appeared` }).toBe(true);
+  }
+
   /** Shows the "401" panel in the only DevTools window and attaches to the panel's frame. */
   static async open(cdp: CDPSession, extensionId: string): Promise<DevtoolsPanel> {
+    // DevTools' targets appear a little after the browser starts: wait for each with expect.poll.
     const find = async (test: (t: TargetInfo) => boolean): Promise<TargetInfo> => {
-      for (let i = 0; i < 100; i++) {
-        const hit = (await DevtoolsPanel.targets(cdp)).find(test);
-        if (hit) return hit;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error('DevTools target not found');
+      let hit: TargetInfo | undefined;
+      await expect
+        .poll(async () => (hit = (await DevtoolsPanel.targets(cdp)).find(test)) !== undefined, {
+          timeout: 10_000,
+          message: 'DevTools target not found',
+        })
+        .toBe(true);
+      return hit!;
     };
     await find((t) => t.url.endsWith(`${extensionId}/src/devtools/devtools.html`));
     const front = await DevtoolsPanel.attach(cdp, await find((t) => t.url.startsWith('devtools://')));
     // The devtools page's panels.create reaches DevTools' front end a little after its target exists:
-    // look for the tab for up to 10 s before calling it missing.
-    const shown = await front.evaluate<string>(`(async () => {
+    // ask the front end for the tab until it is listed (up to 10 s), then show it.
+    const tabId = `(async () => {
       const UI = await import('./ui/legacy/legacy.js');
       const view = UI.InspectorView.InspectorView.instance();
-      for (let i = 0; i < 100; i++) {
-        const id = view.tabbedPane.tabs.map((t) => t.id).find((i) => i.startsWith('chrome-extension://${extensionId}'));
-        if (id) {
-          await view.showPanel(id);
-          return id;
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      return 'none';
-    })()`);
+      return view.tabbedPane.tabs.map((t) => t.id).find((i) => i.startsWith('chrome-extension://${extensionId}')) ?? 'none';
+    })()`;
+    let shown = 'none';
+    await expect
+      .poll(async () => (shown = await front.evaluate<string>(tabId)), { timeout: 10_000 })
+      .not.toBe('none')
+      .catch(() => undefined);
+    if (shown !== 'none')
+      await front.evaluate(`import('./ui/legacy/legacy.js').then((UI) => UI.InspectorView.InspectorView.instance().showPanel(${JSON.stringify(shown)}))`);
     if (shown === 'none') throw new Error('the 401 panel is not registered in DevTools');
     return DevtoolsPanel.attach(
       cdp,

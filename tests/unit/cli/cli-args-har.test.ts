@@ -105,7 +105,7 @@ describe('a HAR file', () => {
       "▲ This HAR was exported without sensitive data (Chrome's default): the Authorization, Cookie and Set-Cookie headers were removed, so whether credentials were sent is unknown.",
     );
     expect(run.stdout).toContain(
-      '   1. The sign-in was lost on a redirect to another origin (possible cause)',
+      '   2. The sign-in was lost on a redirect to another origin (possible cause)',
     );
     expect(run.stdout).toMatch(/ {6}• /);
   });

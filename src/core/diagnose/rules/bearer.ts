@@ -1,7 +1,8 @@
-import { challengeOf, param } from '../facts';
-import { finding, ruleStep, step } from '../finding';
+import { paramOf as param } from '../../challenge';
+import { challengeOf } from '../facts';
+import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
-import type { Finding, Rule, RuleInput } from '../types';
+import type { Finding, Rule, RuleId, RuleInput } from '../types';
 
 interface BearerError {
   code: string;
@@ -32,7 +33,7 @@ function serverWords(e: BearerError) {
 }
 
 function bearerRule(
-  id: string,
+  id: RuleId,
   description: string,
   build: (e: BearerError, input: RuleInput) => Finding | undefined,
 ): Rule {
@@ -59,7 +60,7 @@ const invalidToken = bearerRule(
         ...serverWords(e),
         step('sign_in_again'),
         step('check_clock'),
-        ruleStep('bearer-invalid-token', 'developer'),
+        ownerStep('bearer-invalid-token', 'developer'),
       ],
       refs: [REF.rfc6750_errors],
     });
@@ -73,7 +74,7 @@ const invalidRequest = bearerRule(
     e.code !== 'invalid_request'
       ? undefined
       : finding('bearer-invalid-request', 'cause', {
-          steps: [...serverWords(e), ruleStep('bearer-invalid-request', 'developer')],
+          steps: [...serverWords(e), ownerStep('bearer-invalid-request', 'developer')],
           refs: [REF.rfc6750_errors],
         }),
 );
@@ -90,7 +91,7 @@ const insufficientScope = bearerRule(
           steps: [
             ...serverWords(e),
             ruleStep('bearer-insufficient-scope', 'ask_access'),
-            ruleStep('bearer-insufficient-scope', 'developer'),
+            ownerStep('bearer-insufficient-scope', 'developer'),
           ],
           refs: [REF.rfc6750_errors],
         }),

@@ -1,10 +1,11 @@
-import { finding, ruleStep, step } from '../finding';
+import { challengeNameFor } from '../../record';
+import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
 import type { Rule, RuleInput } from '../types';
 
 /** The challenge fields that belong to this status: WWW- for 401, Proxy- for 407. */
-function relevantFields({ event, facts }: RuleInput) {
-  const name = facts.isProxy ? 'proxy-authenticate' : 'www-authenticate';
+function relevantFields({ event }: RuleInput) {
+  const name = challengeNameFor(event.status);
   return (event.challengeFields ?? []).filter((f) => f.name === name);
 }
 
@@ -18,7 +19,7 @@ const noChallenge: Rule = {
     if ((status !== 401 && status !== 407) || relevantFields(input).length) return undefined;
     return finding('no-challenge', 'server-bug', {
       detail: input.facts.isProxy ? 'detail_proxy' : 'detail',
-      steps: [ruleStep('no-challenge', 'report'), ruleStep('no-challenge', 'developer')],
+      steps: [ruleStep('no-challenge', 'report'), ownerStep('no-challenge', 'developer')],
       refs: [input.facts.isProxy ? REF.rfc9110_407 : REF.rfc9110_401],
     });
   },
@@ -40,6 +41,7 @@ const noChallengeSignIn: Rule = {
     'cookie-not-attached-cross-origin',
     'wp-rest-not-logged-in',
     'wp-rest-cookie-nonce',
+    'server-setting',
   ],
   run({ event, facts }) {
     if (facts.isProxy || facts.challenges.length || event.status !== 401) return undefined;
@@ -87,7 +89,7 @@ const basicOnScript: Rule = {
     if (event.type !== 'xmlhttprequest' || facts.isProxy) return undefined;
     if (!facts.schemes.has('basic') && !facts.schemes.has('digest')) return undefined;
     return finding('basic-on-script', 'info', {
-      steps: [ruleStep('basic-on-script', 'developer')],
+      steps: [ownerStep('basic-on-script', 'developer')],
       refs: [REF.rfc7617],
     });
   },

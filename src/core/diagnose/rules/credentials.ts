@@ -1,6 +1,7 @@
 import { BROWSER_SCHEMES, type Facts } from '../facts';
-import { finding, ruleStep, step } from '../finding';
+import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
+import { COOKIE_RULE_IDS } from './cookies';
 import type { Rule, RuleInput } from '../types';
 
 /** Cookie names the browser holds for the URL, minus those the 401 itself just set. */
@@ -23,6 +24,8 @@ const withheldCrossSite: Rule = {
   family: 'credentials',
   description:
     'Cookies exist for the site but a cross-site request went without them (third-party cookies, SameSite).',
+  // With the cookie jar's attributes, the cookies family says which cookie and why.
+  supersededBy: COOKIE_RULE_IDS,
   run(input) {
     const { event, facts } = input;
     const held = heldCookies(input);
@@ -37,7 +40,7 @@ const withheldCrossSite: Rule = {
         : [
             ruleStep('cookie-withheld-cross-site', 'allow_third_party', facts.host),
             ruleStep('cookie-withheld-cross-site', 'open_directly', facts.origin),
-            ruleStep('cookie-withheld-cross-site', 'developer'),
+            ownerStep('cookie-withheld-cross-site', 'developer'),
           ],
       refs: [REF.thirdPartyCookies, REF.sameSite],
     });
@@ -51,6 +54,7 @@ const notAttachedCrossOrigin: Rule = {
   family: 'credentials',
   description:
     "A script's cross-origin, same-site request went without the site's cookies (fetch credentials mode).",
+  supersededBy: COOKIE_RULE_IDS,
   run(input) {
     const { event, facts } = input;
     const held = heldCookies(input);
@@ -58,7 +62,7 @@ const notAttachedCrossOrigin: Rule = {
     if (!facts.crossOrigin || facts.crossSite || facts.isPage) return undefined;
     return finding('cookie-not-attached-cross-origin', 'cause', {
       detailArgs: [facts.initiatorOrigin ?? '', facts.origin, list(held)],
-      steps: [ruleStep('cookie-not-attached-cross-origin', 'developer'), ruleStep('no-challenge', 'report')],
+      steps: [ownerStep('cookie-not-attached-cross-origin', 'developer'), ruleStep('no-challenge', 'report')],
       refs: [REF.fetchCredentials],
     });
   },
@@ -69,7 +73,7 @@ const notSent: Rule = {
   family: 'credentials',
   description:
     'Cookies exist for the URL but the same-origin request carried none (Secure, Path, credentials: omit).',
-  supersededBy: ['cookie-withheld-cross-site', 'cookie-not-attached-cross-origin'],
+  supersededBy: ['cookie-withheld-cross-site', 'cookie-not-attached-cross-origin', ...COOKIE_RULE_IDS],
   run(input) {
     const held = heldCookies(input);
     if (!held?.length || input.event.credentials.cookieSent !== false) return undefined;
@@ -77,7 +81,7 @@ const notSent: Rule = {
     return finding('cookie-not-sent', 'possible-cause', {
       detail: http ? 'detail_http' : 'detail',
       detailArgs: [list(held)],
-      steps: [step('reload'), step('clear_site_cookies'), ruleStep('cookie-not-sent', 'developer')],
+      steps: [step('reload'), step('clear_site_cookies'), ownerStep('cookie-not-sent', 'developer')],
       refs: [REF.fetchCredentials],
     });
   },
@@ -87,6 +91,8 @@ const notSignedIn: Rule = {
   id: 'not-signed-in',
   family: 'credentials',
   description: 'Nothing went out and the browser holds no cookie for the site: not signed in.',
+  // A cookie that just expired, or one held for another host or path, explains "nothing" better.
+  supersededBy: COOKIE_RULE_IDS,
   run(input) {
     const { event, facts } = input;
     const held = heldCookies(input);
@@ -109,7 +115,7 @@ const tokenNotAttached: Rule = {
     const seen = event.credentials.requestHeaders === 'seen';
     return finding('token-not-attached', seen ? 'cause' : 'possible-cause', {
       detail: seen ? 'detail' : 'detail_unknown',
-      steps: [step('sign_in_again'), ruleStep('token-not-attached', 'developer')],
+      steps: [step('sign_in_again'), ownerStep('token-not-attached', 'developer')],
       refs: [REF.rfc6750_errors],
     });
   },

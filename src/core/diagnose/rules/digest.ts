@@ -1,15 +1,15 @@
 import type { Challenge } from '../../challenge';
-import { param } from '../facts';
-import { finding, ruleStep, step } from '../finding';
+import { CHROMIUM_DIGEST_ALGORITHMS } from '../../schemes';
+import { paramOf as param } from '../../challenge';
+import { finding, step, ownerStep } from '../finding';
 import { REF } from '../refs';
 import type { Rule, RuleInput } from '../types';
 
 const digests = (input: RuleInput): Challenge[] =>
   input.facts.challenges.filter((c) => c.scheme.toLowerCase() === 'digest');
 
-// Chromium's HttpAuthHandlerDigest answers MD5 and SHA-256 and their -sess variants; an absent
-// algorithm means MD5 (RFC 7616 §3.3). SHA-512-256 is not implemented.
-const CAN_DO = new Set(['md5', 'md5-sess', 'sha-256', 'sha-256-sess']);
+// An absent algorithm means MD5 (RFC 7616 §3.3); which ones Chromium computes is the catalog's fact.
+const CAN_DO = CHROMIUM_DIGEST_ALGORITHMS;
 const algorithm = (c: Challenge) => (param(c, 'algorithm') ?? 'MD5').trim();
 
 const stale: Rule = {
@@ -43,7 +43,7 @@ const unsupportedAlgorithm: Rule = {
     if (!list.length || list.some((c) => CAN_DO.has(algorithm(c).toLowerCase()))) return undefined;
     return finding('digest-unsupported-algorithm', 'cause', {
       detailArgs: [list.map(algorithm).join(', ')],
-      steps: [ruleStep('digest-unsupported-algorithm', 'owner'), step('contact_admin', input.facts.host)],
+      steps: [ownerStep('digest-unsupported-algorithm', 'owner'), step('contact_admin', input.facts.host)],
       refs: [REF.rfc7616, REF.chromiumAuth],
     });
   },
@@ -67,7 +67,7 @@ const unsupportedQop: Rule = {
     if (!list.length || list.some(ok)) return undefined;
     return finding('digest-unsupported-qop', 'cause', {
       detailArgs: [list.map((c) => param(c, 'qop') ?? '').join('; ')],
-      steps: [ruleStep('digest-unsupported-qop', 'owner'), step('contact_admin', input.facts.host)],
+      steps: [ownerStep('digest-unsupported-qop', 'owner'), step('contact_admin', input.facts.host)],
       refs: [REF.rfc7616],
     });
   },
@@ -80,7 +80,7 @@ const userhash: Rule = {
   run(input) {
     if (!digests(input).some((c) => /^true$/i.test(param(c, 'userhash') ?? ''))) return undefined;
     return finding('digest-userhash', 'possible-cause', {
-      steps: [ruleStep('digest-userhash', 'owner')],
+      steps: [ownerStep('digest-userhash', 'owner')],
       refs: ['https://www.rfc-editor.org/rfc/rfc7616#section-3.4.4'],
     });
   },

@@ -1,6 +1,7 @@
-import { finding, ruleStep, step } from '../finding';
+import { finding, ruleStep, ownerStep } from '../finding';
 import { REF } from '../refs';
 import type { Rule } from '../types';
+import { SITE_SIGN_IN } from './proxy';
 
 const statusMeaning: Rule = {
   id: 'status-meaning',
@@ -13,42 +14,6 @@ const statusMeaning: Rule = {
         ? { detail: `detail_${s}` }
         : { detail: 'detail', detailArgs: [String(s)] }),
       refs: [REF.rfc9110_401, REF.rfc9110_403, REF.rfc9110_407],
-    });
-  },
-};
-
-/** Site sign-in findings that say nothing useful when the credential question is elsewhere. */
-const SITE_SIGN_IN = [
-  'nothing-sent',
-  'not-signed-in',
-  'token-not-attached',
-  'no-challenge-sign-in',
-  'cookie-withheld-cross-site',
-  'cookie-not-attached-cross-origin',
-  'cookie-not-sent',
-  'credentials-rejected',
-  'session-idle',
-  'only-this-path',
-];
-
-const proxy: Rule = {
-  id: 'proxy-credentials',
-  family: 'proxy',
-  description: '407: a proxy between the browser and the site wants its own sign-in; system/PAC settings.',
-  supersedes: SITE_SIGN_IN,
-  run({ event, facts }) {
-    if (!facts.isProxy) return undefined;
-    const prompt = event.credentials.browserAuth?.isProxy === true;
-    const sent = event.credentials.authorizationScheme !== undefined;
-    return finding('proxy-credentials', 'cause', {
-      detail: sent ? 'detail_rejected' : prompt ? 'detail_prompt' : 'detail',
-      steps: [
-        ruleStep('proxy-credentials', 'enter'),
-        ruleStep('proxy-credentials', 'settings'),
-        ruleStep('proxy-credentials', 'pac'),
-        step('contact_admin', facts.host),
-      ],
-      refs: [REF.rfc9110_407],
     });
   },
 };
@@ -67,10 +32,10 @@ const corsPreflight: Rule = {
     const confirmed = event.type === 'preflight' || facts.crossOrigin === true;
     return finding('cors-preflight', confirmed ? 'server-bug' : 'possible-cause', {
       detailArgs: [facts.initiatorOrigin ?? '', facts.origin],
-      steps: [ruleStep('no-challenge', 'report'), ruleStep('cors-preflight', 'developer')],
+      steps: [ruleStep('no-challenge', 'report'), ownerStep('cors-preflight', 'developer')],
       refs: [REF.fetchPreflight],
     });
   },
 };
 
-export const httpRules: Rule[] = [proxy, corsPreflight, statusMeaning];
+export const httpRules: Rule[] = [corsPreflight, statusMeaning];

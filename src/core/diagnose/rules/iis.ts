@@ -22,8 +22,6 @@ export function iisSubstatus(event: AuthEvent): string | undefined {
   return undefined;
 }
 
-const isIis = (event: AuthEvent) => /microsoft-iis/i.test(event.response.server ?? '');
-
 const substatus: Rule = {
   id: 'iis-substatus',
   family: 'iis',
@@ -47,20 +45,4 @@ const substatus: Rule = {
   },
 };
 
-const server: Rule = {
-  id: 'iis-server',
-  family: 'iis',
-  description:
-    'Served by IIS without a visible substatus: where the admin finds it (sc-substatus in the log).',
-  supersededBy: ['iis-substatus'],
-  run({ event, facts }) {
-    if (!isIis(event)) return undefined;
-    return finding('iis-server', 'info', {
-      detailArgs: [event.response.server ?? ''],
-      steps: [ruleStep('iis-substatus', 'admin_log'), step('contact_admin', facts.host)],
-      refs: [REF.iisSubstatus],
-    });
-  },
-};
-
-export const iisRules: Rule[] = [substatus, server];
+export const iisRules: Rule[] = [substatus];

@@ -1,6 +1,7 @@
 import { checklistInfo } from '../checklist';
 import { bearerRules } from './bearer';
 import { challengeRules } from './challenge';
+import { cookieRules } from './cookies';
 import { credentialRules } from './credentials';
 import { digestRules } from './digest';
 import { httpRules } from './http';
@@ -13,8 +14,11 @@ import { sentRules } from './sent';
 import { sessionRules } from './session';
 import { wordpressRules } from './wordpress';
 import type { Rule, RuleInfo } from '../types';
+import { RULE_ORDER } from '../rule-ids';
 
 import { windowsRules } from './windows';
+import { proxyRules } from './proxy';
+import { serverRules } from './servers';
 import { browserRules } from './browser';
 
 const BY_ID = new Map(
@@ -27,9 +31,12 @@ const BY_ID = new Map(
     ...sessionRules,
     ...redirectRules,
     ...httpRules,
+    ...proxyRules,
+    ...serverRules,
     ...digestRules,
     ...windowsRules,
     ...sentRules,
+    ...cookieRules,
     ...credentialRules,
     ...challengeRules,
     ...networkRules,
@@ -37,63 +44,10 @@ const BY_ID = new Map(
   ].map((r) => [r.id, r]),
 );
 
-/**
- * Every rule, most specific first: within one kind, findings keep this order (ranking is stable).
- * Server-specific explanations (WordPress, IIS) come before generic ones about the same fact.
- */
-const ORDER = [
-  'retry-after',
-  'auth-loop',
-  'bearer-jwt-expired',
-  'bearer-jwt-not-yet-valid',
-  'bearer-invalid-token',
-  'bearer-insufficient-scope',
-  'bearer-invalid-request',
-  'wp-rest-cookie-nonce',
-  'wp-rest-not-logged-in',
-  'wp-htaccess-basic',
-  'iis-substatus',
-  'session-cleared',
-  'redirect-dropped-credentials',
-  'proxy-credentials',
-  'cors-preflight',
-  'browser-auth-error',
-  'digest-unsupported-algorithm',
-  'digest-unsupported-qop',
-  'basic-credentials-rejected',
-  'credentials-rejected',
-  'cookie-withheld-cross-site',
-  'cookie-not-attached-cross-origin',
-  'token-not-attached',
-  'not-signed-in',
-  'nothing-sent',
-  'no-challenge-sign-in',
-  'no-challenge',
-  'challenge-malformed',
-  'bearer-scope-on-401',
-  'bearer-jwt-audience',
-  'bearer-error-other',
-  'cookie-not-sent',
-  'digest-userhash',
-  'digest-stale',
-  'windows-negotiate-only',
-  'windows-integrated-auth',
-  'wp-admin-blocked',
-  'basic-on-script',
-  'auth-burst',
-  'session-idle',
-  'wrong-url',
-  'only-this-path',
-  'served-by-ip',
-  'redirect-chain',
-  'iis-server',
-  'status-meaning',
-];
-
 /** The rules in ranking order (a rule missing from ORDER still runs, last). */
 export const ALL_RULES: readonly Rule[] = [
-  ...ORDER.map((id) => BY_ID.get(id)).filter((r): r is Rule => r !== undefined),
-  ...[...BY_ID.values()].filter((r) => !ORDER.includes(r.id)),
+  ...RULE_ORDER.map((id) => BY_ID.get(id)).filter((r): r is Rule => r !== undefined),
+  ...[...BY_ID.values()].filter((r) => !(RULE_ORDER as readonly string[]).includes(r.id)),
 ];
 
 /** The rule table (id, family, one line) for the README and for tests; the checklist is last. */

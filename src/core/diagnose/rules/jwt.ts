@@ -1,5 +1,5 @@
-import { param } from '../facts';
-import { finding, ruleStep, step } from '../finding';
+import { paramOf as param } from '../../challenge';
+import { finding, step, ownerStep } from '../finding';
 import { REF } from '../refs';
 import { iso, span } from '../time';
 import type { Rule, RuleInput } from '../types';
@@ -25,7 +25,7 @@ const jwtExpired: Rule = {
     return finding('bearer-jwt-expired', 'cause', {
       detail: `detail_${ago.unit}`,
       detailArgs: [String(ago.n), iso(exp * 1000)],
-      steps: [step('sign_in_again'), ruleStep('bearer-jwt-expired', 'developer')],
+      steps: [step('sign_in_again'), ownerStep('bearer-jwt-expired', 'developer')],
       refs: [REF.rfc7519_exp],
     });
   },
@@ -43,7 +43,7 @@ const jwtNotYetValid: Rule = {
     return finding('bearer-jwt-not-yet-valid', 'cause', {
       detail: `detail_${ahead.unit}`,
       detailArgs: [String(ahead.n), iso(start * 1000)],
-      steps: [step('check_clock'), ruleStep('bearer-jwt-not-yet-valid', 'server_clock')],
+      steps: [step('check_clock'), ownerStep('bearer-jwt-not-yet-valid', 'server_clock')],
       refs: [REF.rfc7519_nbf],
     });
   },
@@ -71,7 +71,7 @@ const jwtAudience: Rule = {
     if (aud.some((a) => normal(a) === normal(resource))) return undefined;
     return finding('bearer-jwt-audience', 'possible-cause', {
       detailArgs: [resource, aud.join(', ')],
-      steps: [step('sign_in_again'), ruleStep('bearer-jwt-audience', 'developer')],
+      steps: [step('sign_in_again'), ownerStep('bearer-jwt-audience', 'developer')],
       refs: [REF.rfc7519_aud],
     });
   },

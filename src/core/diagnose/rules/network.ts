@@ -1,3 +1,4 @@
+import { parseUrl } from '../../site';
 import type { AuthEvent } from '../../record';
 import { finding, ruleStep, step } from '../finding';
 import { classifyIp, isIpLiteral, isPrivateName } from '../ip';
@@ -37,7 +38,7 @@ function typoHint({ event, history, facts }: RuleInput): string | undefined {
   const shape = facts.path.replace(VERSION, '/v*');
   const other = history
     .filter((h: AuthEvent) => h.id !== event.id && h.url.startsWith(facts.origin + '/'))
-    .map((h) => new URL(h.url).pathname)
+    .map((h) => parseUrl(h.url)?.pathname ?? '')
     .find((p) => p.replace(VERSION, '/v*') === shape && VERSION.exec(p)?.[1] !== version);
   return other ? `/v${version} ≠ /v${VERSION.exec(other)?.[1]}` : undefined;
 }

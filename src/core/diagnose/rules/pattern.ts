@@ -1,4 +1,5 @@
 import type { AuthEvent } from '../../record';
+import { placeOf } from '../../site';
 import { finding, ruleStep, step } from '../finding';
 import { REF } from '../refs';
 import type { Rule, RuleInput } from '../types';
@@ -10,12 +11,7 @@ const BURST_MIN = 10;
 
 /** origin + path, ignoring the query (cache busters and nonces change it on every retry). */
 function place(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.origin + u.pathname;
-  } catch {
-    return url;
-  }
+  return placeOf(url) || url;
 }
 
 /**

@@ -1,15 +1,9 @@
 import type { AuthEvent } from '../../record';
-import { finding, ruleStep, step } from '../finding';
+import { originOf } from '../../site';
+import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
 import type { Rule } from '../types';
 
-const originOf = (url: string) => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
-};
 
 const MAX_HOPS = 6;
 
@@ -35,7 +29,7 @@ const dropped: Rule = {
       detailArgs: [originOf(hop.url), originOf(hop.redirectUrl), chainOf(event)],
       steps: [
         ruleStep('redirect-dropped-credentials', 'use_final', facts.origin),
-        ruleStep('redirect-dropped-credentials', 'developer'),
+        ownerStep('redirect-dropped-credentials', 'developer'),
       ],
       refs: [REF.fetchRedirect],
     });

@@ -1,11 +1,12 @@
+import { parseUrl } from '../../site';
 import { BROWSER_SCHEMES } from '../facts';
-import { finding, ruleStep, step } from '../finding';
+import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
-import type { Rule } from '../types';
+import type { Rule, RuleId } from '../types';
 
 const BASICISH = new Set(['basic', 'digest']);
 
-const SPECIFIC_NOTHING = [
+const SPECIFIC_NOTHING: RuleId[] = [
   'cookie-withheld-cross-site',
   'cookie-not-attached-cross-origin',
   'cookie-not-sent',
@@ -44,7 +45,7 @@ const nothingSent: Rule = {
   },
 };
 
-const BEARER_SPECIFIC = [
+const BEARER_SPECIFIC: RuleId[] = [
   'bearer-invalid-token',
   'bearer-jwt-expired',
   'bearer-jwt-not-yet-valid',
@@ -110,7 +111,7 @@ const basicRejected: Rule = {
         ruleStep('basic-credentials-rejected', 'retype'),
         ruleStep('basic-credentials-rejected', 'forget_cached'),
         ruleStep('basic-credentials-rejected', 'ask_admin'),
-        ruleStep('basic-credentials-rejected', 'owner'),
+        ownerStep('basic-credentials-rejected', 'owner'),
       ],
       refs: [REF.rfc7617, REF.chromiumAuth],
     });
@@ -118,11 +119,8 @@ const basicRejected: Rule = {
 };
 
 function sameOrigin(a: string, b: string): boolean {
-  try {
-    return new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
+  const ua = parseUrl(a);
+  return ua !== undefined && ua.origin === parseUrl(b)?.origin;
 }
 
 export const sentRules: Rule[] = [basicRejected, rejected, nothingSent];

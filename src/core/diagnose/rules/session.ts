@@ -5,7 +5,7 @@ import type { Rule, RuleInput } from '../types';
 
 // Names frameworks give session and sign-in cookies (PHPSESSID, JSESSIONID, connect.sid, .AspNetCore.*,
 // wordpress_logged_in_*, laravel_session, remember_token, __Host-next-auth.session-token, ...).
-const SESSION_NAME = /sess|sid$|^sid|auth|token|login|jwt|remember|identity|user/i;
+export const SESSION_NAME = /sess|sid$|^sid|auth|token|login|jwt|remember|identity|user/i;
 
 /** Whether what the response clears is the sign-in itself (not, say, a tracking cookie or the cache). */
 function clearsSignIn(cleared: string[], csd: string | undefined, cookieSent: boolean): boolean {

@@ -1,6 +1,6 @@
 import type { AuthEvent } from '../../record';
 import type { Facts } from '../facts';
-import { finding, ruleStep, step } from '../finding';
+import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
 import type { Rule } from '../types';
 
@@ -46,7 +46,7 @@ const notLoggedIn: Rule = {
         ? [ruleStep('wp-rest-not-logged-in', 'pass_authorization')]
         : [
             ruleStep('wp-rest-not-logged-in', 'sign_in_admin', facts.origin),
-            ruleStep('wp-rest-not-logged-in', 'developer'),
+            ownerStep('wp-rest-not-logged-in', 'developer'),
           ],
       refs: [REF.wpRestAuth],
     });
@@ -60,7 +60,7 @@ const cookieNonce: Rule = {
   run({ event }) {
     if (wpCode(event) !== 'rest_cookie_invalid_nonce') return undefined;
     return finding('wp-rest-cookie-nonce', 'cause', {
-      steps: [step('reload'), step('sign_in_again'), ruleStep('wp-rest-cookie-nonce', 'developer')],
+      steps: [step('reload'), step('sign_in_again'), ownerStep('wp-rest-cookie-nonce', 'developer')],
       refs: [REF.wpRestAuth],
     });
   },
@@ -80,8 +80,8 @@ const htaccessBasic: Rule = {
       detail: ajax ? 'detail_admin_ajax' : 'detail',
       steps: [
         ruleStep('wp-htaccess-basic', 'which_password'),
-        ruleStep('wp-htaccess-basic', 'owner_htaccess'),
-        ruleStep('wp-htaccess-basic', 'owner_htpasswd'),
+        ownerStep('wp-htaccess-basic', 'owner_htaccess'),
+        ownerStep('wp-htaccess-basic', 'owner_htpasswd'),
       ],
       refs: [REF.apacheAuth],
     });

@@ -1,0 +1,95 @@
+// Who asked, and which setting is behind it: the server, gateway or app framework named from the
+// response (src/core/servers), with steps for the visitor and for whoever runs it.
+import { identifyServer, type Identification, type ProductId } from '../../servers';
+import { finding, ownerStep, ruleStep, step } from '../finding';
+import { REF } from '../refs';
+import type { Facts } from '../facts';
+import type { FindingKind, Rule, Step } from '../types';
+
+const ID = 'server-setting';
+
+/** The owner's steps for each product (keys diag_server_setting_step_<name>). */
+const OWNER: Record<Exclude<ProductId, 'squid' | 'proxy'>, string[]> = {
+  apache: ['apache_config', 'apache_users'],
+  nginx: ['nginx_config', 'nginx_users'],
+  lighttpd: ['lighttpd'],
+  caddy: ['caddy'],
+  tomcat: ['tomcat_users', 'tomcat_web_xml'],
+  jetty: ['jetty'],
+  iis: ['iis'],
+  express: ['express'],
+  traefik: ['traefik'],
+  'aws-api-gateway': ['aws_api_gateway'],
+  'aws-alb': ['aws_alb'],
+  'azure-app-service': ['azure_app_service'],
+  'google-iap': ['google_iap'],
+  'cloudflare-access': ['cloudflare_access'],
+};
+
+const REFS: Partial<Record<ProductId, string>> = {
+  apache: REF.apacheAuth,
+  nginx: REF.nginxAuthBasic,
+  lighttpd: REF.lighttpdAuth,
+  caddy: REF.caddyBasicAuth,
+  tomcat: REF.tomcatManager,
+  iis: REF.iisSubstatus,
+  traefik: REF.traefikBasicAuth,
+  'aws-api-gateway': REF.awsApiGatewayAuth,
+  'aws-alb': REF.awsAlbAuth,
+  'azure-app-service': REF.azureEasyAuth,
+  'google-iap': REF.googleIap,
+  'cloudflare-access': REF.cloudflareAccess,
+};
+
+/** The realm of the first Basic/Digest challenge: Apache's AuthName, nginx's auth_basic text… */
+const folderRealm = (facts: Facts): string | undefined =>
+  facts.challenges.find((c) => /^(basic|digest)$/i.test(c.scheme))?.params['realm'];
+
+/** How definite the finding is, or undefined when this product did not itself ask. */
+function kindOf(who: Identification, facts: Facts): FindingKind | undefined {
+  const sure = who.certainty === 'seen';
+  if (who.role === 'gateway') return sure ? 'cause' : 'possible-cause';
+  // The app's own 401 (IIS features, Express middleware): background, the cause lies elsewhere.
+  if (who.product === 'iis' || who.product === 'express') return 'info';
+  // A web server named by its Server header asked only when the challenge is its own Basic/Digest;
+  // a Bearer or cookie 401 comes from the application behind it.
+  if (!facts.schemes.has('basic') && !facts.schemes.has('digest')) return undefined;
+  return sure ? 'cause' : 'possible-cause';
+}
+
+function visitorSteps(who: Identification, facts: Facts): Step[] {
+  // IIS Basic/Windows sign-in takes a Windows account, and an app's own 401 is the app's business.
+  if (who.product === 'iis' || who.product === 'express') return [step('contact_admin', facts.host)];
+  const realm = folderRealm(facts);
+  // A gateway's own Basic (Traefik's basicAuth) is a password for an area, like a web server's.
+  if (who.role === 'gateway' && realm === undefined)
+    return [ruleStep(ID, 'gateway_sign_in', who.name), step('contact_admin', facts.host)];
+  return [realm ? ruleStep(ID, 'folder_password', realm) : ruleStep(ID, 'folder_password_no_realm')];
+}
+
+const serverSetting: Rule = {
+  id: ID,
+  family: 'servers',
+  description:
+    'Names the server, gateway or proxy that asked (Apache, nginx, lighttpd, Caddy, Tomcat, IIS, Traefik, API Gateway, IAP…) and the setting behind it.',
+  // WordPress's own explanation of an Apache Basic realm, and IIS with its substatus, say more.
+  supersededBy: ['wp-htaccess-basic', 'iis-substatus'],
+  run({ event, facts }) {
+    if (facts.isProxy) return undefined;
+    const who = identifyServer(event);
+    if (!who || who.product === 'squid' || who.product === 'proxy') return undefined;
+    const kind = kindOf(who, facts);
+    if (!kind) return undefined;
+    const ref = REFS[who.product];
+    return finding(ID, kind, {
+      title: who.certainty === 'seen' ? 'title' : 'title_likely',
+      titleArgs: [who.name],
+      detail: `detail_${who.product.replace(/-/g, '_')}`,
+      detailArgs: [who.evidence],
+      steps: [...visitorSteps(who, facts), ...OWNER[who.product].map((name) => ownerStep(ID, name))],
+      refs: ref ? [ref] : [],
+    });
+  },
+};
+
+export const serverRules: Rule[] = [serverSetting];

@@ -1,0 +1,110 @@
+// Firefox: each demo scenario runs in its own tab with the shipped Firefox build, and the popup's top
+// finding must be the expected rule — the parity table of tests/e2e/diagnosis.spec.ts, in Firefox.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { Firefox } from './harness';
+import { FxPopup } from './popup';
+import { startDemoServer, type DemoServer } from '../../demo/server';
+import { scenarioById } from '../../demo/scenarios';
+import type { AuthEvent } from '../../src/core/record';
+
+let firefox: Firefox;
+let server: DemoServer;
+beforeAll(async () => {
+  server = await startDemoServer({ port: 0 });
+  firefox = await Firefox.launch();
+  await firefox.reset();
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+interface Row {
+  scenario: string;
+  /** The rule id the popup must show first. */
+  top: string;
+  /** The top finding's kind label, where Firefox makes it certain. */
+  kind?: string;
+  /** Rules that must be listed too. */
+  also?: string[];
+  /** Load the scenario page from this host name (network.dns.localDomains maps it to 127.0.0.1). */
+  host?: string;
+}
+
+// digest-stale is left out on purpose: a server that always answers stale=true makes Firefox retry
+// in a tight loop (INTERNALS.md "Browser facts").
+const ROWS: Row[] = [
+  { scenario: 'no-challenge', top: 'not-signed-in', also: ['no-challenge'] },
+  { scenario: 'json-api-bearer', top: 'token-not-attached', kind: 'Cause', also: ['status-meaning'] },
+  { scenario: 'bearer-rejected', top: 'credentials-rejected' },
+  { scenario: 'bearer-invalid-token', top: 'bearer-invalid-token' },
+  { scenario: 'bearer-invalid-request', top: 'bearer-invalid-request' },
+  { scenario: 'bearer-insufficient-scope', top: 'bearer-insufficient-scope', also: ['bearer-scope-on-401'] },
+  { scenario: 'digest-sha512', top: 'digest-unsupported-algorithm' },
+  { scenario: 'iis-negotiate-ntlm', top: 'windows-integrated-auth', also: ['iis-server'] },
+  { scenario: 'redirect-drops-auth', top: 'redirect-dropped-credentials' },
+  { scenario: 'login-loop', top: 'auth-loop' },
+  { scenario: 'rate-limited', top: 'retry-after' },
+  { scenario: 'wp-rest-not-logged-in', top: 'wp-rest-not-logged-in' },
+  { scenario: 'wp-admin-htaccess', top: 'wp-htaccess-basic' },
+  { scenario: 'malformed-header', top: 'bearer-invalid-token', also: ['challenge-malformed'] },
+  { scenario: 'served-by-ip', top: 'credentials-rejected', also: ['served-by-ip'], host: 'shop.example.net' },
+  { scenario: 'session-expired', top: 'session-cleared' },
+  { scenario: 'cors-preflight', top: 'cors-preflight' },
+  // Frames meeting Basic and Digest (no prompt in headless Firefox: subresource-http-auth-allow = 0):
+  // nothing went out yet, the normal first step of the browser's own handshake.
+  { scenario: 'basic-utf8', top: 'nothing-sent', kind: 'Note' },
+  { scenario: 'digest', top: 'nothing-sent', kind: 'Note' },
+  { scenario: 'hostile-realm', top: 'nothing-sent', kind: 'Note' },
+  // Firefox shows a frame's request headers (Chromium would need extraHeaders): that no token went out
+  // is a fact, so the finding is a cause, where Chromium can only say "possible cause".
+  { scenario: 'iframe-embed', top: 'token-not-attached', kind: 'Cause' },
+];
+
+const pathOf = (url: string) => new URL(url).pathname;
+
+async function runScenario(row: Row): Promise<AuthEvent> {
+  const scenario = scenarioById(row.scenario);
+  if (!scenario) throw new Error(`no scenario ${row.scenario}`);
+  const origin = row.host ? server.origin.replace('127.0.0.1', row.host) : server.origin;
+  const { tabId } = await firefox.openTab(`${origin}/s/${scenario.id}`, false);
+  let found: AuthEvent[] = [];
+  await expect
+    .poll(
+      async () => {
+        found =
+          (await firefox.logs())[`tab:${tabId}`]?.events.filter((e) => pathOf(e.url) === scenario.path) ?? [];
+        return found.length;
+      },
+      { timeout: 10_000, message: `${row.scenario} captured` },
+    )
+    .toBeGreaterThanOrEqual(scenario.expect.count ?? 1);
+  return found.at(-1)!;
+}
+
+test('each rule family: the popup shows the expected top finding for its demo scenario', async () => {
+  const seen: Record<string, string[]> = {};
+  const kinds: Record<string, string | undefined> = {};
+  const texts: Record<string, string> = {};
+  for (const row of ROWS) {
+    const event = await runScenario(row);
+    const popup = await FxPopup.open(firefox, event.tabId);
+    const card = await popup.openCard(event.url);
+    seen[row.scenario] = card.ids;
+    texts[row.scenario] = card.text;
+    if (row.kind) kinds[row.scenario] = card.kinds[0];
+    await popup.close();
+    await firefox.clearAuthCache();
+  }
+  const tops = Object.fromEntries(Object.entries(seen).map(([id, ids]) => [id, ids[0]]));
+  expect(tops).toEqual(Object.fromEntries(ROWS.map((r) => [r.scenario, r.top])));
+  expect(kinds).toEqual(Object.fromEntries(ROWS.filter((r) => r.kind).map((r) => [r.scenario, r.kind])));
+  for (const row of ROWS)
+    for (const id of row.also ?? []) expect(seen[row.scenario], row.scenario).toContain(id);
+  // Firefox users are sent to Firefox's own settings, never to Chromium's pages or "incognito".
+  for (const row of ROWS) expect(texts[row.scenario], row.scenario).not.toMatch(/incognito|chrome:\/\//i);
+  expect(texts['iis-negotiate-ntlm']).toContain(
+    'Firefox signs you in automatically only on hosts listed in network.negotiate-auth.trusted-uris',
+  );
+  expect(texts['iis-negotiate-ntlm']).toContain('Open about:policies (the Authentication policy)');
+}, 180_000);
