@@ -14,8 +14,12 @@ import { watchHostAccess } from './host-access';
 import { registerCapture, registerHostListeners } from './listeners';
 import { onCommitted, onTabRemoved, onTabUpdated } from './pages';
 import { replayJournal } from './store';
+import { registerSignInSteps } from './sign-in-steps';
 
+// Benchmarks (bench/coldstart.bench.ts): every module evaluated, the capture listeners about to be live.
+performance.mark('i401-listening');
 const setAllTypes = registerCapture();
+registerSignInSteps();
 // The hosts that answered 401/407 before this worker started get their costly listeners back.
 void restoreCaptureHosts(registerHostListeners).catch(() => undefined);
 // Events a stopped worker captured but had not written yet (journal.ts).

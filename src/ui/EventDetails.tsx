@@ -8,6 +8,7 @@ import { Findings } from './Findings';
 import { msg } from './i18n';
 import { ProblemsView } from './ProblemsView';
 import { RawHeaders } from './RawHeaders';
+import { SignInFlow } from './SignInFlow';
 
 function Facts({ event }: { event: AuthEvent }) {
   return (
@@ -68,6 +69,7 @@ export function EventDetails({
         build={() => import('./report').then((m) => m.eventReport(event, log, context))}
       />
       <Findings findings={findingsFor(event, log, context)} />
+      <SignInFlow event={event} log={log} context={context} />
       <section class="challenges">
         <h3>{msg(event.status === 407 ? 'ui_challenges_407' : 'ui_challenges_401')}</h3>
         {challenges.length > 0 && <BrowserReading event={event} />}

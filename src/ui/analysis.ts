@@ -30,6 +30,7 @@ export function findingsFor(event: AuthEvent, log: TabLog, extra?: DiagnoseConte
       pageTime,
       platform: platform(),
       browser: browserFamily(),
+      signIn: log.signIn,
       ...extra,
     });
   } catch (error) {

@@ -51,7 +51,7 @@ const LIVE: Row[] = [
   { scenario: 'bearer-insufficient-scope', top: 'bearer-insufficient-scope', also: ['bearer-scope-on-401'] },
   { scenario: 'digest-stale', top: 'digest-stale' },
   { scenario: 'digest-sha512', top: 'digest-unsupported-algorithm' },
-  { scenario: 'iis-negotiate-ntlm', top: 'windows-integrated-auth', also: ['server-setting'] },
+  { scenario: 'iis-negotiate-ntlm', top: 'windows-integrated-auth', also: ['served-by'] },
   { scenario: 'redirect-drops-auth', top: 'redirect-dropped-credentials' },
   { scenario: 'login-loop', top: 'auth-loop' },
   { scenario: 'rate-limited', top: 'retry-after' },
@@ -61,9 +61,24 @@ const LIVE: Row[] = [
   { scenario: 'dpop-nonce', top: 'credentials-rejected', also: ['bearer-error-other'] },
   { scenario: 'wrong-url', top: 'credentials-rejected', also: ['wrong-url'] },
   { scenario: 'served-by-ip', top: 'credentials-rejected', also: ['served-by-ip'], host: PUBLIC_NAME },
+  // The browser holds the session cookie and sends none. Each cookie is scoped to its own path, in this
+  // order so an earlier cookie only adds a path mismatch, never a cookie that goes along; before
+  // session-expired, whose 401 deletes a path=/ cookie that would then be "deleted just before" these.
+  { scenario: 'cookie-no-credentials', top: 'cookie-credentials-mode' },
+  { scenario: 'cookie-path', top: 'cookie-path-domain' },
+  { scenario: 'cookie-deleted', top: 'cookie-gone' },
+  // Sign-in flows against the demo identity provider: the steps the worker recorded before the API's 401.
+  { scenario: 'sign-in-denied', top: 'sign-in-provider-error' },
+  { scenario: 'sign-in-token-refused', top: 'sign-in-token-refused' },
+  { scenario: 'sign-in-api-refuses-token', top: 'bearer-invalid-token', also: ['sign-in-then-refused'] },
   // Seen live because fetch/XHR is observed with extraHeaders: the 401's Set-Cookie and the preflight.
   { scenario: 'session-expired', top: 'session-cleared' },
   { scenario: 'cors-preflight', top: 'cors-preflight' },
+  // Who asked: the server and the setting behind it; the Windows token decoded.
+  { scenario: 'nginx-auth-basic', top: 'server-setting' },
+  { scenario: 'tomcat-manager', top: 'server-setting' },
+  { scenario: 'api-gateway', top: 'server-setting', also: ['no-challenge'] },
+  { scenario: 'negotiate-ntlm-fallback', top: 'windows-token', also: ['served-by'] },
 ];
 
 const pathOf = (url: string) => new URL(url).pathname;

@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HarImport, HarScanner, importHarBytes, importHarText } from '../../src/core/har-import';
+import {
+  decodeHarSlices,
+  HarImport,
+  HarScanner,
+  importHarBytes,
+  importHarText,
+} from '../../src/core/har-import';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const CHROME = readFileSync(resolve(import.meta.dirname, '../fixtures/har/chrome-devtools.har'), 'utf8');
@@ -74,6 +80,21 @@ describe('files that are not a readable HAR', () => {
     expect(outcome.ok && outcome.result.events.length).toBe(4);
   });
 
+  it('decodes in slices without splitting a character, whatever the slice size', () => {
+    const source = '{"title": "Вход — 401 ✓ 🔐"}';
+    for (const size of [1, 2, 3, 5, 64]) {
+      const slices = decodeHarSlices(utf8(source), size);
+      let next = slices.next();
+      let yields = 0;
+      while (!next.done) {
+        yields++;
+        next = slices.next();
+      }
+      expect(next.value).toEqual({ ok: true, text: source });
+      expect(yields).toBe(Math.ceil(utf8(source).length / size) - 1);
+    }
+  });
+
   it('keys with escapes and brackets inside strings do not confuse the scan', () => {
     const har = `{"lo\\u0067": {"comment": "a } ] \\" [ {", "entries": [{"request": {"method": "GET", "url": "https://x.test/}]", "headers": []}, "response": {"status": 401, "headers": [{"name": "WWW-Authenticate", "value": "Basic realm=\\"a]}\\""}]}, "startedDateTime": "2026-01-01T00:00:00Z", "time": 1}]}}`;
     const outcome = importHarText(har);
@@ -104,7 +125,8 @@ function hugeHar(count: number, bytes: number): string {
   return `{"log":{"version":"1.2","creator":{"name":"bench","version":"1"},"entries":[\n${parts.join(',\n')}\n]}}`;
 }
 
-describe('a 50 MB HAR with 20,000 entries', () => {
+// 50 MB of text: generous time on a loaded machine (the figures live in bench/har-import.bench.ts).
+describe('a 50 MB HAR with 20,000 entries', { timeout: 120_000 }, () => {
   const text = hugeHar(20_000, 52 * 1024 * 1024);
 
   it('is about 50 MB', () => {

@@ -14,6 +14,8 @@ export const RULE_ORDER = [
   'wp-htaccess-basic',
   'iis-substatus',
   'session-cleared',
+  'sign-in-provider-error',
+  'sign-in-token-refused',
   'redirect-dropped-credentials',
   'proxy-credentials',
   'cors-preflight',
@@ -40,6 +42,7 @@ export const RULE_ORDER = [
   'challenge-malformed',
   'bearer-scope-on-401',
   'bearer-jwt-audience',
+  'sign-in-then-refused',
   'bearer-error-other',
   'cookie-not-sent',
   'digest-userhash',
@@ -55,6 +58,7 @@ export const RULE_ORDER = [
   'only-this-path',
   'served-by-ip',
   'redirect-chain',
+  'served-by',
   'status-meaning',
 ] as const;
 
