@@ -13,6 +13,7 @@ import {
   type AuthEvent,
   type ResponseDetails,
 } from '../../src/core/record';
+import { signInStepOf } from '../../src/core/flow';
 import { maskText } from '../../src/core/secrets';
 import { corpus, leaksIn, plants, type CorpusCase } from '../fixtures/secrets-corpus';
 import { renderText } from '../fixtures/render-text';
@@ -118,6 +119,15 @@ const OUTPUTS: [string, (b: (typeof built)[number]) => string][] = [
   ['cURL from the record', (b) => buildCurl({ event: b.event })],
   ['cURL from the raw DevTools entry', (b) => buildCurl({ event: b.event, live: b.live })],
   ['the panel memory (live facts)', (b) => JSON.stringify(b.facts)],
+  [
+    'the sign-in steps stored for the flow view',
+    (b) =>
+      JSON.stringify(
+        [b.c.url, ...b.c.hops.flatMap(([from, , to]) => [from, to])].map((url) =>
+          signInStepOf({ url, method: 'GET', status: 302, time: 0 }),
+        ),
+      ),
+  ],
   ['maskText over the bodies', (b) => maskText(`${b.c.body?.text ?? ''}\n${b.c.responseBody ?? ''}`)],
 ];
 

@@ -1,6 +1,7 @@
 // Recognises sign-in steps from a request's URL, method and status only (the body is not visible):
 // OAuth 2.0 / OpenID Connect by their registered parameter names, SAML 2.0 by the binding's parameters
 // and the usual assertion-consumer paths. Values stay behind except a short list that is never secret.
+import { maskText, maskUrl } from '../secrets';
 import { parseUrl } from '../site';
 import type { FlowRequest, FlowStep, FlowStepKind, FlowProtocol } from './types';
 
@@ -51,7 +52,8 @@ export function signInStepOf(req: FlowRequest): FlowStep | undefined {
     kind: found[0],
     protocol: found[1],
     time: req.time,
-    place: (url.origin + url.pathname).slice(0, 300),
+    // Stored: the path through the secret policy (`;jsessionid=`, a token as a path segment).
+    place: maskUrl(url.origin + url.pathname).slice(0, 300),
     method: method.slice(0, 16),
     status: req.status,
     params: params.map((p) => p.slice(0, 64)),
@@ -59,7 +61,7 @@ export function signInStepOf(req: FlowRequest): FlowStep | undefined {
   const values: Record<string, string> = {};
   for (const name of SHOWN) {
     const value = url.searchParams.get(name);
-    if (value !== null) values[name] = value.slice(0, MAX_VALUE);
+    if (value !== null) values[name] = maskText(value).slice(0, MAX_VALUE);
   }
   if (Object.keys(values).length) step.values = values;
   return step;
