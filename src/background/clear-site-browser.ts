@@ -1,6 +1,6 @@
 // The browser calls behind "clear this site": one function per step, Chromium and Firefox behind the
 // same signature (feature-detected). Chromium: browsingData with `origins`, which also drops the
-// origin's cached Basic/Digest credentials with its cookies (platform-notes, observed). Firefox:
+// origin's cached Basic/Digest credentials with its cookies (INTERNALS.md "Browser facts", observed). Firefox:
 // browsingData takes exact `hostnames`, and cookies go through the cookies API one by one.
 import { browser } from '../shared/browser';
 import { isFirefox } from '../shared/platform';
