@@ -1,7 +1,7 @@
 // The browser calls behind "clear this site": one function per step, Chromium and Firefox behind the
 // same signature (feature-detected). Chromium: browsingData with `origins`, which also drops the
-// origin's cached Basic/Digest credentials with its cookies (platform-notes, observed). Firefox:
-// browsingData takes exact `hostnames`, and cookies go through the cookies API one by one.
+// origin's cached Basic/Digest credentials with its cookies (INTERNALS.md "Browser facts", observed).
+// Firefox: browsingData takes exact `hostnames`, and cookies go through the cookies API one by one.
 import { browser } from '../shared/browser';
 import { isFirefox } from '../shared/platform';
 import { cookieUrl, inSite, type SavedCookie, type SetDetails, type SiteBounds } from '../core/clear-site';

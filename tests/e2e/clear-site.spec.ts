@@ -1,4 +1,4 @@
-// Issue 5 end to end in real Chromium: "clear this site" removes exactly the site's cookies (host,
+// Clear this site end to end in real Chromium: "clear this site" removes exactly the site's cookies (host,
 // parent-domain, subdomain, CHIPS), cache and storage, leaves another site alone, Undo restores every
 // cookie with its attributes, the reload re-check is shown, Chromium's Basic cache goes with cookies.
 import type { Page, Worker } from '@playwright/test';

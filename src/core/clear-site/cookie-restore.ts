@@ -1,5 +1,5 @@
-// Issue 5, Undo: turning a snapshotted cookie back into cookies.set details that recreate it exactly.
-// Rules from ../../../shared/platform-notes.md "Restoring a cookie with cookies.set" and RFC 6265bis:
+// Undo: turning a snapshotted cookie back into cookies.set details that recreate it exactly.
+// Rules from INTERNALS.md "Browser facts" (Clearing: what cookies.set needs) and RFC 6265bis:
 // host-only cookies get no `domain` (passing one creates a `.domain` cookie), session cookies no
 // `expirationDate`, `secure` needs an https url, SameSite=None needs Secure (§5.6.7), `__Host-` needs
 // Secure + path "/" + no Domain and `__Secure-` needs Secure (§4.1.3), CHIPS needs its partitionKey.

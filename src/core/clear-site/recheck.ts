@@ -1,4 +1,4 @@
-// Issue 5, step 4: after clearing, the tab is reloaded and the same URLs are compared with what they
+// After clearing, the tab is reloaded and the same URLs are compared with what they
 // answered before. Pure: the worker gathers the events (stored TabLog) and observed statuses.
 import { diagnose } from '../diagnose';
 import type { AuthEvent } from '../record';
