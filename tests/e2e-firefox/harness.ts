@@ -141,7 +141,6 @@ export class Firefox {
     return page;
   }
 
-
   /** Evaluates `expression` (a promise is awaited) in the extension's own page. */
   async inExtension<T>(expression: string): Promise<T> {
     return (await this.ext.evaluate(expression)) as T;
