@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { json, reply, type Reply, type RouteContext } from './scenario-types';
 import { SCENARIOS, scenarioById } from './scenarios';
 import { indexPage, notFoundPage, publicPage, scenarioPage } from './pages';
+import { IDP_ROUTES } from './idp';
 
 /** Ports of the two listeners; origins are built from the Host the browser used (localhost or 127.0.0.1). */
 export interface Ports {
@@ -46,6 +47,7 @@ const FIXED: Record<string, (req: IncomingMessage, ctx: RouteContext) => Reply> 
   // First hop of redirect-drops-auth: same origin, so the page's Authorization header is sent here.
   '/api/redirect/start': (_req, ctx) =>
     reply(302, [['Location', `${ctx.otherOrigin}/api/redirect/landing`]], '', 'text/plain; charset=utf-8'),
+  ...IDP_ROUTES,
   // `npm start` and the e2e suite fire this until the worker captures it (start-up race).
   '/canary': () =>
     reply(

@@ -26,6 +26,10 @@ export interface Trigger {
   interval?: number;
   /** A cookie the page sets before the request (`name=value`, path=/). */
   cookie?: string;
+  /** Path attribute of `cookie` (default `/`); a scoped cookie never rides along with other scenarios. */
+  cookiePath?: string;
+  /** The page deletes `cookie` again right before the request (a sign-out elsewhere, a script). */
+  cookieGone?: boolean;
 }
 
 /** What the extension should capture for this scenario. */

@@ -5,6 +5,8 @@ import { BEARER_SCENARIOS } from './scenarios-bearer';
 import { BROWSER_AUTH_SCENARIOS } from './scenarios-browser-auth';
 import { APP_SCENARIOS } from './scenarios-apps';
 import { DIAGNOSIS_SCENARIOS } from './scenarios-diagnosis';
+import { COOKIE_SCENARIOS } from './scenarios-cookies';
+import { SIGN_IN_SCENARIOS } from './scenarios-sign-in';
 
 export type * from './scenario-types';
 
@@ -14,6 +16,8 @@ export const SCENARIOS: readonly Scenario[] = [
   ...BROWSER_AUTH_SCENARIOS,
   ...APP_SCENARIOS,
   ...DIAGNOSIS_SCENARIOS,
+  ...COOKIE_SCENARIOS,
+  ...SIGN_IN_SCENARIOS,
 ];
 
 /** Scenarios that "Run all" sets off. */

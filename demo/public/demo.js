@@ -47,7 +47,10 @@ function addElement(scenario, tag, url, removeAfter) {
 async function run(scenario, removeAfter) {
   const { trigger } = scenario;
   const url = urlOf(scenario);
-  if (trigger.cookie) document.cookie = `${trigger.cookie}; path=/; SameSite=Lax`;
+  const path = trigger.cookiePath || '/';
+  if (trigger.cookie) document.cookie = `${trigger.cookie}; path=${path}; SameSite=Lax`;
+  // Deleting it again is what a sign-out in another tab or a script does: the browser reports the removal.
+  if (trigger.cookieGone) document.cookie = `${trigger.cookie.split('=')[0]}=; path=${path}; max-age=0`;
   if (trigger.kind === 'navigate') {
     location.href = url;
   } else if (trigger.kind === 'fetch') {

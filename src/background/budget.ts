@@ -55,14 +55,21 @@ function free(heads: TabLog[], bytes: number, writes: Partial<SessionItems>, rem
     writes[tabKey(head.tabId)] = head;
 }
 
-/** One set; on a quota error drop the oldest quarter of all events and retry (never the whole log). */
-export async function writeWithinQuota(writes: Partial<SessionItems>): Promise<void> {
+/**
+ * One set; on a quota error drop the oldest quarter of all events and retry (never the whole log).
+ * `beforeTrim` first frees what the batch itself no longer needs (its journal entries, journal.ts).
+ */
+export async function writeWithinQuota(
+  writes: Partial<SessionItems>,
+  beforeTrim: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       if (Object.keys(writes).length) await setSession(writes);
       return;
     } catch (error) {
       if (attempt >= 3 || !/quota/i.test(String(error))) throw error;
+      if (attempt === 0) await beforeTrim();
       const heads = await readAllHeads(writes);
       const removals: SessionKey[] = [];
       free(heads, Math.ceil(heads.reduce((n, h) => n + headSize(h), 0) / 4), writes, removals);

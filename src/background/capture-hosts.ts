@@ -10,9 +10,27 @@ export const MAX_CAPTURE_HOSTS = 64;
 /** Host names a match pattern accepts as they are (IPv6 literals and odd names are left out). */
 const PLAIN_HOST = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
 
-/** Hosts with listeners registered in this worker. */
-const live = new Set<string>();
-let registerHosts: (hosts: string[]) => void = () => undefined;
+/**
+ * A flood guard: a host that keeps answering 401/407 (FLOOD_COUNT within FLOOD_WINDOW_MS) already
+ * showed its retry facts; observing every one of its requests in full would slow the page for nothing
+ * new (bench:capture, the burst). Its full listeners are removed until it has been quiet for
+ * QUIET_MS; its 401s meanwhile are still captured by the cheap listener.
+ */
+export const FLOOD_COUNT = 20;
+export const FLOOD_WINDOW_MS = 10_000;
+export const QUIET_MS = 5_000;
+
+interface HostState {
+  /** Removes its full listeners; undefined while paused by the flood guard. */
+  remove?: () => void;
+  windowStart: number;
+  count: number;
+  last: number;
+}
+
+/** Hosts observed in full in this worker (or paused by the flood guard). */
+const live = new Map<string, HostState>();
+let registerHost: (host: string) => () => void = () => () => undefined;
 
 /** The match pattern of a host, any scheme and port (Chromium ignores the port when none is given). */
 export const hostPattern = (host: string): string => `*://${host}/*`;
@@ -27,29 +45,51 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-function add(hosts: string[]): string[] {
+function add(hosts: string[], now: number): string[] {
   const fresh = hosts.filter((h) => !live.has(h)).slice(0, MAX_CAPTURE_HOSTS - live.size);
-  for (const host of fresh) live.add(host);
-  if (fresh.length) registerHosts(fresh);
+  for (const host of fresh)
+    live.set(host, { remove: registerHost(host), windowStart: now, count: 0, last: now });
   return fresh;
 }
 
-/**
- * A request of this URL's host answered 401/407 or failed: observe the host in full from now on.
- * Registers at once (no storage round trip) and queues the stored list's update.
- */
-export function watchHostOf(url: string): void {
-  const host = hostOf(url);
-  if (!host || live.has(host)) return;
-  if (add([host]).length) enqueue({ kind: 'host', host });
+/** Counts a 401/407 of a host observed in full; pauses or resumes its full listeners (flood guard). */
+function count(state: HostState, host: string, now: number): void {
+  if (!state.remove) {
+    if (now - state.last > QUIET_MS)
+      Object.assign(state, { remove: registerHost(host), windowStart: now, count: 0 });
+    state.last = now;
+    return;
+  }
+  if (now - state.windowStart > FLOOD_WINDOW_MS) Object.assign(state, { windowStart: now, count: 0 });
+  state.count++;
+  state.last = now;
+  if (state.count > FLOOD_COUNT) {
+    state.remove();
+    state.remove = undefined;
+  }
 }
 
-/** At worker start: `register` adds the costly listeners for hosts; the stored hosts get them now. */
-export async function restoreCaptureHosts(register: (hosts: string[]) => void): Promise<void> {
-  registerHosts = register;
+/**
+ * A request of this URL's host answered 401/407 (`auth`) or failed: observe the host in full from
+ * now on. Registers at once (no storage round trip) and queues the stored list's update.
+ */
+export function watchHostOf(url: string, auth: boolean, now = Date.now()): void {
+  const host = hostOf(url);
+  if (!host) return;
+  const state = live.get(host);
+  if (state) {
+    if (auth) count(state, host, now);
+    return;
+  }
+  if (add([host], now).length) enqueue({ kind: 'host', host });
+}
+
+/** At worker start: `register` adds the costly listeners for a host; the stored hosts get them now. */
+export async function restoreCaptureHosts(register: (host: string) => () => void): Promise<void> {
+  registerHost = register;
   const stored = (await getSession([CAPTURE_HOSTS_KEY]))[CAPTURE_HOSTS_KEY] ?? [];
   // The newest hosts first when the cap bites.
-  add(stored.filter((h) => PLAIN_HOST.test(h)).slice(-MAX_CAPTURE_HOSTS));
+  add(stored.filter((h) => PLAIN_HOST.test(h)).slice(-MAX_CAPTURE_HOSTS), Date.now());
 }
 
 /** The stored list with `added` appended, oldest dropped past the cap; undefined when unchanged. */

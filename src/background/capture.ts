@@ -69,7 +69,7 @@ export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsTy
   captured.set(details.requestId, details.tabId);
   enqueue({ kind: 'event', event, cookieUrl: cookieScopeUrl(details.url), replace: pair });
   addCookieFacts(details);
-  watchHostOf(details.url);
+  watchHostOf(details.url, true);
 }
 
 /** onBeforeRedirect: remembers the hop so a 401 at the end of a chain shows how it got there. */
@@ -124,7 +124,8 @@ export function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
 export function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
   // A fetch refused by CORS fails with net::ERR_FAILED; its preflight (maybe a 401) is visible only
   // with extraHeaders, so the host is observed in full from now on and the retry shows it.
-  if (details.type === 'xmlhttprequest' && details.error === 'net::ERR_FAILED') watchHostOf(details.url);
+  if (details.type === 'xmlhttprequest' && details.error === 'net::ERR_FAILED')
+    watchHostOf(details.url, false);
   const tabId = forget(details.requestId);
   if (tabId === undefined) return;
   const patch = { error: details.error.slice(0, 200), fromCache: details.fromCache };

@@ -10,16 +10,18 @@ import { restoreSnapshot } from './clear-site-undo';
 const inFlight = new Set<string>();
 
 /** Holds the site's guard while `work` runs (and, for a clear, until its reload is judged). */
-async function guarded<T>(site: string, work: () => Promise<{ value: T; done: Promise<unknown> }>) {
+async function guarded<T>(site: string, work: () => Promise<{ value: T; done?: Promise<unknown> }>) {
   if (inFlight.has(site)) throw keyedError('clear_error_in_progress', site);
   inFlight.add(site);
+  let pending: Promise<unknown> | undefined;
   try {
     const { value, done } = await work();
-    void done.catch(() => undefined).finally(() => inFlight.delete(site));
+    pending = done;
     return value;
-  } catch (error) {
-    inFlight.delete(site);
-    throw error;
+  } finally {
+    // Released as soon as the answer goes back, unless a reload is still being judged.
+    if (pending) void pending.catch(() => undefined).finally(() => inFlight.delete(site));
+    else inFlight.delete(site);
   }
 }
 
@@ -54,7 +56,7 @@ export const clearSiteHandlers: Pick<
     // already-emptied jar.
     return guarded(site.bounds.site, async () => {
       const { state, done } = await runClear(site, tabId, kinds, reload !== false);
-      return { value: state, done };
+      return { value: state, ...(done ? { done } : {}) };
     });
   },
   undoClear: ({ site }) =>

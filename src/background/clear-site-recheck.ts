@@ -3,7 +3,7 @@
 // only 401/407, so a 200 or 403 on the same URL is seen through webRequest.onCompleted.
 import { browser, type WebNavigation, type WebRequest } from '../shared/browser';
 import { readTabLog } from '../shared/storage';
-import type { AuthEvent } from '../core/record';
+import { storedUrl, type AuthEvent } from '../core/record';
 import { recheckOutcome, type RecheckOutcome, type SeenStatus } from '../core/clear-site';
 import { text } from '../core/text';
 import { flush } from './store';
@@ -46,7 +46,9 @@ export async function reloadAndRecheck(tabId: number, before: AuthEvent[]): Prom
   const statuses: SeenStatus[] = [];
   const urls = new Set(before.map((e) => e.url));
   const onCompleted = (d: WebRequest.OnCompletedDetailsType): void => {
-    if (d.type === 'main_frame' || urls.has(d.url)) statuses.push({ url: d.url, status: d.statusCode });
+    // Events hold URLs as stored (masked); compare the reload's URLs in the same form.
+    const url = storedUrl(d.url);
+    if (d.type === 'main_frame' || urls.has(url)) statuses.push({ url, status: d.statusCode });
   };
   browser.webRequest.onCompleted.addListener(onCompleted, { urls: ['<all_urls>'], tabId });
   const wait = waitForLoad(tabId);

@@ -73,18 +73,19 @@ async function afterFailure(found: GatheredScope, state: ClearState, error: unkn
 }
 
 /**
- * The clear itself. Order matters for "nothing half-done": the snapshot is stored (with its alarm)
- * before anything is removed (a full quota aborts with nothing cleared), and a tab closed after that
- * point does not stop the removal (it needs no tab); only the reload is skipped.
+ * The clear itself; `done` is set while the reload is still being judged. Order matters for "nothing
+ * half-done": the snapshot is stored (with its alarm) before anything is removed (a full quota aborts
+ * with nothing cleared), and a tab closed after that point does not stop the removal (it needs no
+ * tab); only the reload is skipped.
  */
 export async function runClear(
   site: SiteOfUrl,
   tabId: number,
   kinds: ClearKind[],
   reload: boolean,
-): Promise<{ state: ClearState; done: Promise<unknown> }> {
+): Promise<{ state: ClearState; done?: Promise<unknown> }> {
   const { found, chosen, cookies, state } = await prepare(site, tabId, kinds);
-  const finished = async (next: ClearState) => ({ state: await writeState(next), done: Promise.resolve() });
+  const finished = async (next: ClearState) => ({ state: await writeState(next) });
   try {
     await removeSiteData(found.scope, chosen, cookies, found.storeId);
   } catch (error) {

@@ -13,10 +13,15 @@ import { handlers } from './handlers';
 import { watchHostAccess } from './host-access';
 import { registerCapture, registerHostListeners } from './listeners';
 import { onCommitted, onTabRemoved, onTabUpdated } from './pages';
+import { replayJournal } from './store';
+import { registerSignInSteps } from './sign-in-steps';
 
 const setAllTypes = registerCapture();
+registerSignInSteps();
 // The hosts that answered 401/407 before this worker started get their costly listeners back.
 void restoreCaptureHosts(registerHostListeners).catch(() => undefined);
+// Events a stopped worker captured but had not written yet (journal.ts).
+void replayJournal().catch(() => undefined);
 browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onUpdated.addListener(onTabUpdated);
 browser.tabs.onRemoved.addListener(onTabRemoved);

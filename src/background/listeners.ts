@@ -77,11 +77,12 @@ function cheapSet(types: WebRequest.ResourceType[]) {
 }
 
 /**
- * The costly listeners for some hosts. A new set per batch of hosts, never removed: removing and
- * re-adding one set would leave a moment where a retry in flight is not observed.
+ * The costly listeners for one host (own function objects), and their removal (capture-hosts.ts'
+ * flood guard). A set per host: adding a host never re-registers the others, which would leave a
+ * moment where their retries in flight are not observed.
  */
-export function registerHostListeners(hosts: string[]): void {
-  const urls = hosts.map(hostPattern);
+export function registerHostListeners(host: string): () => void {
+  const urls = [hostPattern(host)];
   const wr = browser.webRequest;
   const full = (d: WebRequest.OnHeadersReceivedDetailsType): void => capture.onHeadersReceived(d, true);
   const completed = (d: WebRequest.OnCompletedDetailsType): void => capture.onCompleted(d);
@@ -97,8 +98,13 @@ export function registerHostListeners(hosts: string[]): void {
     wr.onCompleted.addListener(completed, { urls, types: [...DEFAULT_TYPES, ...SUBRESOURCE_TYPES] });
   } catch (error) {
     // A pattern the browser refuses must not take the cheap capture down with it.
-    console.error('401 Inspector: observing hosts in full failed', hosts, error);
+    console.error('401 Inspector: observing a host in full failed', host, error);
   }
+  return () => {
+    wr.onHeadersReceived.removeListener(full);
+    wr.onSendHeaders.removeListener(sent);
+    wr.onCompleted.removeListener(completed);
+  };
 }
 
 /** Registers the cheap set now (synchronously, at top level) and returns a switch for subresources. */

@@ -17,20 +17,32 @@ import {
   type EventPatch,
 } from '../core/record';
 import { mergeHosts } from './capture-hosts';
+import { journal, settle, unwritten } from './journal';
 import { addLatePatches, copyHead, planTabWrites } from './tab-writes';
+import { addFlowStep, type FlowStep } from '../core/flow';
 import { showCount } from './badge';
 import { enforceBudget, writeWithinQuota } from './budget';
 
 export type Op =
   /** `replace`: a fuller record of an event already queued or stored (capture.ts). */
-  | { kind: 'event'; event: AuthEvent; cookieUrl: string; startUrl?: string; replace?: boolean }
+  | {
+      kind: 'event';
+      event: AuthEvent;
+      cookieUrl: string;
+      startUrl?: string;
+      replace?: boolean;
+      /** From the journal of a stopped worker (journal.ts): already there. */
+      replayed?: boolean;
+    }
   | { kind: 'patch'; tabId: number; requestId: string; patch: EventPatch }
   | { kind: 'page'; tabId: number; page: PageLoad }
   | { kind: 'clear'; tabId: number; done: (cleared: number) => void; fail: (error: unknown) => void }
   | { kind: 'remove'; tabId: number }
   | { kind: 'badge'; tabId: number }
   /** A host to keep in the stored capture-host list (capture-hosts.ts); no tab. */
-  | { kind: 'host'; host: string };
+  | { kind: 'host'; host: string }
+  /** A sign-in step (sign-in-steps.ts); it starts a log, so the flow is there when its 401 comes. */
+  | { kind: 'flow'; tabId: number; step: FlowStep };
 
 /** Longest an op waits in memory before it is written. */
 export const FLUSH_MS = 150;
@@ -44,9 +56,10 @@ type TabOp = Exclude<Op, { kind: 'host' }>;
 const tabOf = (op: TabOp): number => (op.kind === 'event' ? op.event.tabId : op.tabId);
 const isTabOp = (op: Op): op is TabOp => op.kind !== 'host';
 
-/** Queues an op; `urgent` flushes now (user actions, closed tabs). */
+/** Queues an op; `urgent` flushes now (user actions, closed tabs). Events are journaled at once. */
 export function enqueue(op: Op, urgent = false): void {
   pending.push(op);
+  if (op.kind === 'event' && !op.replayed) journal(op.event, op.cookieUrl);
   if (urgent) void flush();
   else timer ??= setTimeout(() => void flush(), FLUSH_MS);
 }
@@ -144,6 +157,13 @@ function applyOp(op: TabOp, { logs, closed, answers, late }: Batch): boolean {
     if (log.segments?.length) late.set(tabId, [...(late.get(tabId) ?? []), op]);
     return false;
   }
+  if (op.kind === 'flow') {
+    if (closed.has(tabId)) return false;
+    const target = log ?? emptyLog(tabId);
+    target.signIn = addFlowStep(target.signIn, op.step);
+    logs.set(tabId, target);
+    return true;
+  }
   // A tab with nothing captured keeps no log: no write per navigation.
   if (op.kind === 'page') return log ? addPage(log, op.page) : false;
   if (op.kind === 'clear') {
@@ -184,9 +204,18 @@ async function writeBatch(all: Op[]): Promise<void> {
   const hostList = hosts.length ? mergeHosts(stored[CAPTURE_HOSTS_KEY], hosts) : undefined;
   if (hostList) writes[CAPTURE_HOSTS_KEY] = hostList;
   if (removals.length) await removeSession(removals);
-  await writeWithinQuota(writes);
+  const written = ops.flatMap((op) => (op.kind === 'event' ? [op.event.id] : []));
+  // Short of space, the batch's journal entries go first: the batch holds them in memory.
+  await writeWithinQuota(writes, () => settle(written));
+  await settle(written);
   for (const answer of batch.answers) answer();
   await enforceBudget();
   // The badge once per tab per flush, not per event.
   await Promise.all(tabIds.map((id) => showCount(id, logs.get(id) ? storedCount(logs.get(id)!) : 0)));
+}
+
+/** At worker start: events the previous worker journaled but never wrote go into their logs now. */
+export async function replayJournal(): Promise<void> {
+  for (const { event, cookieUrl } of await unwritten())
+    enqueue({ kind: 'event', event, cookieUrl, replayed: true });
 }

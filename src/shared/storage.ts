@@ -16,6 +16,11 @@ export interface SessionItems {
    * observes them with its costlier listeners (background/listeners.ts), re-registered at start.
    */
   captureHosts: string[];
+  /**
+   * A captured event written at once, before its batch (background/journal.ts): a worker stopped
+   * before the batch lands loses nothing; the next start puts it in the log. Removed once written.
+   */
+  [pending: `pending:${string}`]: { event: AuthEvent; cookieUrl: string };
 }
 
 /** storage.local: user settings, kept across browser restarts. */
@@ -48,6 +53,13 @@ export async function getSession<K extends SessionKey>(keys: K[]): Promise<Parti
 /** Reads every session key (the budget check and quota retries need all logs). */
 export async function getAllSession(): Promise<Partial<SessionItems>> {
   return (await browser.storage.session.get(null)) as Partial<SessionItems>;
+}
+
+/** The session keys with a prefix, without reading their values where the browser can list keys (Chromium 130+). */
+export async function sessionKeysWith<P extends string>(prefix: P): Promise<`${P}${string}`[]> {
+  const area = browser.storage.session as { getKeys?: () => Promise<string[]> };
+  const keys = area.getKeys ? await area.getKeys() : Object.keys(await browser.storage.session.get(null));
+  return keys.filter((k): k is `${P}${string}` => k.startsWith(prefix));
 }
 
 /** One set of session items (one write, so a reader never sees half of it). */

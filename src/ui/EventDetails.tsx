@@ -1,12 +1,14 @@
 import type { DiagnoseContext } from '../core/diagnose';
 import type { AuthEvent, TabLog } from '../core/record';
-import { fieldFor, findingsFor } from './analysis';
-import { ChallengeView } from './ChallengeView';
+import { challengeNameFor } from '../core/record';
+import { findingsFor } from './analysis';
+import { BrowserReading, ChallengeView } from './ChallengeView';
 import { CopyReport } from './CopyReport';
 import { Findings } from './Findings';
 import { msg } from './i18n';
 import { ProblemsView } from './ProblemsView';
 import { RawHeaders } from './RawHeaders';
+import { SignInFlow } from './SignInFlow';
 
 function Facts({ event }: { event: AuthEvent }) {
   return (
@@ -56,7 +58,7 @@ export function EventDetails({
   log: TabLog;
   context?: DiagnoseContext;
 }) {
-  const field = fieldFor(event.status);
+  const field = challengeNameFor(event.status);
   const { challenges, problems } = event.parse;
   return (
     <div class="event-body" data-testid="event-details">
@@ -67,8 +69,10 @@ export function EventDetails({
         build={() => import('./report').then((m) => m.eventReport(event, log, context))}
       />
       <Findings findings={findingsFor(event, log, context)} />
+      <SignInFlow event={event} log={log} context={context} />
       <section class="challenges">
         <h3>{msg(event.status === 407 ? 'ui_challenges_407' : 'ui_challenges_401')}</h3>
+        {challenges.length > 0 && <BrowserReading event={event} />}
         {challenges.map((c, i) => (
           <ChallengeView key={i} challenge={c} field={field} />
         ))}

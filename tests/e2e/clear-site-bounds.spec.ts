@@ -129,3 +129,38 @@ test('alice.github.io is cleared without touching bob.github.io; the bare suffix
   expect(after.filter(on('alice.github.io'))).toEqual([]);
   expect(JSON.stringify(after)).toBe(JSON.stringify(before.filter((c) => !on('alice.github.io')(c))));
 });
+
+test('one clear button per site: the www.a.test and sub.a.test groups share one, localhost keeps its own', async ({
+  context,
+  worker,
+  ready,
+}) => {
+  await ready();
+  const page = await context.newPage();
+  await signIn(page, 'www.a.test');
+  // Cross-origin 401s from the same page: another host of the same site, then a host with no site.
+  await page.evaluate((u) => fetch(u, { mode: 'no-cors' }), `${origin('sub.a.test')}/denied`);
+  await page.evaluate((u) => fetch(u, { mode: 'no-cors' }), `${origin('localhost')}/denied`);
+  const tabId = await tabIdOf(worker, page);
+  const popup = await PopupPage.open(context, new URL(worker.url()).host, tabId);
+  const groups = popup.page.getByTestId('event-group');
+  await expect(groups).toHaveCount(3);
+  const buttons = popup.page.getByTestId('clear-site');
+  await expect(buttons).toHaveCount(2);
+  // Each under the newest group of its site (the list is newest first), named for the site once the
+  // worker has answered the scope.
+  await expect
+    .poll(() =>
+      groups.evaluateAll((all) =>
+        all.map((g) => [
+          g.getAttribute('data-group'),
+          g.querySelector('[data-testid="clear-site-open"]')?.textContent ?? null,
+        ]),
+      ),
+    )
+    .toEqual([
+      [origin('localhost'), 'Clear cookies & cache for localhost…'],
+      [origin('sub.a.test'), 'Clear cookies & cache for a.test…'],
+      [origin('www.a.test'), null],
+    ]);
+});

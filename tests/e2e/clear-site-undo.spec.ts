@@ -5,6 +5,7 @@
 import { UNDO_WINDOW_TEST_KEY } from '../../src/shared/clear-site';
 import { expect, tabIdOf, test } from './fixtures';
 import { startClearSiteServer, type ClearSiteServer } from './clear-site-server';
+import { ClearSitePage } from './pages/clear-site-page';
 import { PopupPage } from './pages/popup-page';
 
 let server: ClearSiteServer;
@@ -82,4 +83,30 @@ test('two clears at once keep both snapshots, and alarms wipe both after the win
   expect(Date.now()).toBeGreaterThanOrEqual(Math.min(...KEYS.map((k) => stored[k]!.expiresAt)));
   expect(await worker.evaluate('chrome.alarms.getAll()')).toEqual([]);
   expect(await worker.evaluate('self.beforeStop ?? false')).toBe(false); // it was a new worker
+});
+
+test("a Russian popup shows the worker's errors in Russian (they travel as message keys)", async ({
+  context,
+  worker,
+  ready,
+}) => {
+  await ready();
+  await worker.evaluate(`chrome.storage.local.set({ uiLanguage: 'ru' })`);
+  const a = await context.newPage();
+  await a.goto(`${origin('www.a.test')}/setup`);
+  await a.goto(`${origin('www.a.test')}/app`);
+  await expect(a).toHaveTitle('api 401');
+  const popup = await PopupPage.open(context, new URL(worker.url()).host, await tabIdOf(worker, a));
+  const clear = ClearSitePage.inGroup(popup.page, origin('www.a.test'));
+  await clear.open();
+  await clear.setReload(false);
+  await clear.confirm('done');
+  // The window ends while the popup is open; Undo then fails in the worker.
+  await worker.evaluate(
+    `chrome.storage.session.get('clearSnapshot:a.test').then((got) => chrome.storage.session.set({ 'clearSnapshot:a.test': { ...got['clearSnapshot:a.test'], expiresAt: Date.now() - 1 } }))`,
+  );
+  await clear.get('clear-undo').click();
+  await expect(clear.get('clear-error')).toHaveText(
+    'Не удалось удалить: Отменить удаление для a.test уже нельзя: сохранённые файлы cookie удалены через 10 минут.',
+  );
 });

@@ -61,6 +61,16 @@ const LIVE: Row[] = [
   { scenario: 'dpop-nonce', top: 'credentials-rejected', also: ['bearer-error-other'] },
   { scenario: 'wrong-url', top: 'credentials-rejected', also: ['wrong-url'] },
   { scenario: 'served-by-ip', top: 'credentials-rejected', also: ['served-by-ip'], host: PUBLIC_NAME },
+  // The browser holds the session cookie and sends none. Each cookie is scoped to its own path, in this
+  // order so an earlier cookie only adds a path mismatch, never a cookie that goes along; before
+  // session-expired, whose 401 deletes a path=/ cookie that would then be "deleted just before" these.
+  { scenario: 'cookie-no-credentials', top: 'cookie-credentials-mode' },
+  { scenario: 'cookie-path', top: 'cookie-path-domain' },
+  { scenario: 'cookie-deleted', top: 'cookie-gone' },
+  // Sign-in flows against the demo identity provider: the steps the worker recorded before the API's 401.
+  { scenario: 'sign-in-denied', top: 'sign-in-provider-error' },
+  { scenario: 'sign-in-token-refused', top: 'sign-in-token-refused' },
+  { scenario: 'sign-in-api-refuses-token', top: 'bearer-invalid-token', also: ['sign-in-then-refused'] },
   // Seen live because fetch/XHR is observed with extraHeaders: the 401's Set-Cookie and the preflight.
   { scenario: 'session-expired', top: 'session-cleared' },
   { scenario: 'cors-preflight', top: 'cors-preflight' },
@@ -179,7 +189,9 @@ test('"Copy report" puts Markdown with the URL, status and top finding on the cl
   await context.addCookies([{ name: 'session', value: 'demo-session-not-secret', url: server.origin }]);
   // The page sends the token twice: in Authorization and in ?access_token= (demo/scenarios-bearer.ts).
   const [event, page] = await runScenario(context, worker, { scenario: 'bearer-invalid-request', top: '' });
-  expect(event.url).toContain(FAKE_TOKEN);
+  // The stored URL is masked at capture (README "Privacy"): the parameter's name stays, its value never.
+  expect(event.url).toContain('access_token=***');
+  expect(event.url).not.toContain(FAKE_TOKEN);
   const { popup, card, ids } = await popupFindings(context, extensionId, event);
   const readReport = async (button: string) => {
     await reader.bringToFront();

@@ -42,7 +42,7 @@ test.describe('inside DevTools', () => {
     const panel = await DevtoolsPanel.open(await context.newCDPSession(page), extensionId);
     const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
     const jwt = `${b64({ alg: 'HS256' })}.${b64({ iss: 'https://id.a.test', exp: 1_900_000_000, scope: 'read' })}.SIGNATURE-SECRET-42`;
-    const rowCount = `document.querySelectorAll('[data-testid=panel-row] [title$="/canary?jwt=1"]').length`;
+    const rowCount = `document.querySelectorAll('[data-testid=panel-row] [title$="/canary?case=claims"]').length`;
     // The worker may still be starting (platform-notes): send until its record reaches the panel.
     await expect
       .poll(
@@ -50,14 +50,14 @@ test.describe('inside DevTools', () => {
           await page.evaluate(
             ([u, token]) =>
               fetch(u!, { headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined),
-            [`${canaryOrigin}/canary?jwt=1`, jwt],
+            [`${canaryOrigin}/canary?case=claims`, jwt],
           );
           return panel.evaluate<number>(rowCount);
         },
         { timeout: 20_000, intervals: [500] },
       )
       .toBeGreaterThan(0);
-    await panel.evaluate(`[...document.querySelectorAll('[data-testid=panel-row] [title$="/canary?jwt=1"]')]
+    await panel.evaluate(`[...document.querySelectorAll('[data-testid=panel-row] [title$="/canary?case=claims"]')]
       .at(-1).closest('[data-testid=panel-row]').click()`);
     await panel.waitForSelector('[data-fact=panel_jwt_iss]');
     const facts = await panel.evaluate<Record<string, string>>(`(() => {
@@ -70,7 +70,7 @@ test.describe('inside DevTools', () => {
     });
     expect(facts.panel_fact_source).toBe('DevTools (request headers seen)');
     const stored = JSON.stringify(await dumpLogs(worker));
-    expect(stored).toContain('/canary?jwt=1');
+    expect(stored).toContain('/canary?case=claims');
     expect(stored).not.toContain('SIGNATURE-SECRET-42');
     expect(stored).not.toContain('https://id.a.test'); // claims stay in the panel's memory
   });

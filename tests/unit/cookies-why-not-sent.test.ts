@@ -181,6 +181,20 @@ const rows: Row[] = [
     want: [{ name: 'sid', reason: 'gone-expired' }],
   },
   {
+    name: "removal after the response (the 401's own Set-Cookie) is not why the request lacked it",
+    req: {},
+    jar: jar([], {
+      gone: [{ name: 'sid', domain: 'app.a.test', path: '/', cause: 'expired_overwrite', time: T + 3 }],
+    }),
+    want: [],
+  },
+  {
+    name: 'a CORS preflight never carries cookies',
+    req: { method: 'OPTIONS', initiator: 'https://b.test' },
+    jar: jar([cookie()]),
+    want: [],
+  },
+  {
     name: 'removal long before the 401 is no explanation',
     req: {},
     jar: jar([], {

@@ -47,6 +47,36 @@ const cases: DiagnosisCase[] = [
     absent: ['not-signed-in'],
   },
   {
+    name: 'session-ended-by-an-earlier-401-is-that-401s-story',
+    event: makeEvent({
+      time: T,
+      credentials: {
+        cookieSent: false,
+        cookieNames: [],
+        cookieJar: jar([], {
+          gone: [
+            {
+              name: 'session',
+              domain: 'app.example.com',
+              path: '/',
+              cause: 'expired_overwrite',
+              time: T - 2000,
+            },
+          ],
+        }),
+      },
+    }),
+    history: [
+      makeEvent({
+        time: T - 2001,
+        url: 'https://app.example.com/api/session',
+        response: { setCookieCleared: ['session'] },
+      }),
+    ],
+    expect: [{ id: 'not-signed-in', kind: 'cause' }],
+    absent: ['cookie-gone'],
+  },
+  {
     name: 'secure-session-cookie-on-http-staging',
     event: makeEvent({
       url: 'http://app.example.com/api/me',
@@ -202,6 +232,24 @@ const cases: DiagnosisCase[] = [
     }),
     expect: [],
     absent: ['cookie-path-domain', 'cookie-gone', 'cookie-secure-http'],
+  },
+  {
+    name: 'cors-preflight: an OPTIONS request never carries cookies, so none was withheld from it',
+    event: makeEvent({
+      method: 'OPTIONS',
+      time: T,
+      credentials: {
+        cookieSent: false,
+        cookieNames: [],
+        cookieJar: jar([], {
+          gone: [
+            { name: 'connect.sid', domain: 'app.example.com', path: '/', cause: 'expired', time: T - 900 },
+          ],
+        }),
+      },
+    }),
+    expect: [],
+    absent: ['cookie-gone', 'cookie-samesite', 'cookie-secure-http', 'cookie-path-domain'],
   },
   {
     name: 'hostile-cookie-jar-shape',

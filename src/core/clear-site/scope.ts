@@ -2,25 +2,8 @@
 // says about the host (src/core/site; the caller passes the answer in) and the cookies the browser
 // holds. README "Using it" promises that clearing a site never reaches another one.
 import { clearTargetProblem, type PageProblem } from '../pages';
-import type { HostFacts } from '../site';
 import { text, type Text } from '../text';
-
-/** Data kinds the user may clear (browsingData DataTypeSet names, Chromium and Firefox). */
-export type ClearKind =
-  'cookies' | 'cache' | 'localStorage' | 'indexedDB' | 'cacheStorage' | 'serviceWorkers';
-
-export const CLEAR_KINDS: readonly ClearKind[] = [
-  'cookies',
-  'cache',
-  'localStorage',
-  'indexedDB',
-  'cacheStorage',
-  'serviceWorkers',
-];
-/** Preselected: what a stale sign-in most often lives in. */
-export const DEFAULT_KINDS: readonly ClearKind[] = ['cookies', 'cache'];
-/** Only cookies can be put back (cookies.set); no API restores a cache or site storage. */
-export const UNDOABLE_KINDS: readonly ClearKind[] = ['cookies'];
+import { bareDomain, inSite, siteBounds, type HostFacts, type SiteBounds } from './site-bounds';
 
 /** Why a site cannot be cleared: its page (src/core/pages), or its host is a bare public suffix. */
 export type ScopeProblem = PageProblem | 'public_suffix';
@@ -28,26 +11,6 @@ export type ScopeProblem = PageProblem | 'public_suffix';
 /** The message shown instead of the clear button; `host` names the public suffix. */
 export const scopeProblemText = (problem: ScopeProblem, host = ''): Text =>
   problem === 'public_suffix' ? text('clear_refused_public_suffix', host) : text(`clear_refused_${problem}`);
-
-export type { HostFacts } from '../site';
-
-/**
- * The site to clear: the registrable domain and everything under it, or, for a host that has none
- * (an IP, localhost, an intranet name), that host alone, because its subdomains are separate sites
- * (`app.localhost` is not `localhost`'s). A bare public suffix is refused: it is shared by every site
- * under it and is no site of its own.
- */
-export interface SiteBounds {
-  site: string;
-  /** true: the site is exactly this host, none of its subdomains. */
-  exactHost: boolean;
-}
-
-export function siteBounds(host: string, facts: HostFacts): SiteBounds | { problem: 'public_suffix' } {
-  if (facts.registrableDomain) return { site: facts.registrableDomain.toLowerCase(), exactHost: false };
-  if (facts.isPublicSuffix) return { problem: 'public_suffix' };
-  return { site: host.toLowerCase(), exactHost: true };
-}
 
 /** A cookie as far as the scope needs it: no value. */
 export interface CookieFacts {
@@ -78,18 +41,6 @@ export interface ClearScope extends SiteBounds {
   byDomain: DomainCount[];
 }
 
-const bare = (domain: string): string => domain.replace(/^\./, '').toLowerCase();
-
-/**
- * Whether a host (or a cookie domain, leading dot or not) belongs to the site: the site itself or a
- * name under it, or, for an exact-host site, that host only (`cookies.getAll({domain})` also returns
- * subdomains: this is the filter).
- */
-export function inSite(host: string, bounds: SiteBounds): boolean {
-  const h = bare(host);
-  return h === bounds.site || (!bounds.exactHost && h.endsWith(`.${bounds.site}`));
-}
-
 function originOrNull(url: string): URL | null {
   try {
     const u = new URL(url);
@@ -104,7 +55,7 @@ export function countCookies(cookies: readonly CookieFacts[], bounds: SiteBounds
   const counts = new Map<string, DomainCount>();
   for (const c of cookies) {
     if (!inSite(c.domain, bounds)) continue;
-    const domain = c.hostOnly ? bare(c.domain) : `.${bare(c.domain)}`;
+    const domain = c.hostOnly ? bareDomain(c.domain) : `.${bareDomain(c.domain)}`;
     const entry = counts.get(domain) ?? { domain, hostOnly: c.hostOnly, count: 0, partitioned: 0 };
     entry.count++;
     if (c.topLevelSite !== undefined) entry.partitioned++;
@@ -148,7 +99,7 @@ export function buildClearScope(input: {
   }
   const hostnames = new Set([...origins].map((o) => new URL(o).hostname));
   const byDomain = countCookies(input.cookies, bounds);
-  for (const d of byDomain) if (hostnames.size < MAX_ORIGINS) hostnames.add(bare(d.domain));
+  for (const d of byDomain) if (hostnames.size < MAX_ORIGINS) hostnames.add(bareDomain(d.domain));
   const scope: ClearScope = {
     ...bounds,
     origins: [...origins],

@@ -95,7 +95,8 @@ function goneBefore(req: CookieRequest, jar: CookieJarFacts, url: URL): CookieVe
   const out: CookieVerdict[] = [];
   for (const g of jar.gone) {
     if (heldNames.has(g.name) || seen.has(g.name)) continue;
-    if (g.time < req.time - GONE_WINDOW_MS) continue;
+    // After the response: the 401's own Set-Cookie (the session family says so), not why it went without.
+    if (g.time > req.time || g.time < req.time - GONE_WINDOW_MS) continue;
     if (!domainMatches({ domain: g.domain, hostOnly: !g.domain.startsWith('.') }, url.hostname)) continue;
     if (!pathMatches(g.path, url.pathname)) continue;
     seen.add(g.name);
@@ -121,7 +122,8 @@ export interface CookiesNotSent {
  */
 export function whyCookiesNotSent(req: CookieRequest, jar: CookieJarFacts): CookiesNotSent {
   const url = parseUrl(req.url);
-  if (!url) return { withheld: [], othersWent: req.cookieSent === true };
+  // Fetch §4.8: a CORS preflight never carries cookies, whatever the jar holds.
+  if (!url || /^OPTIONS$/i.test(req.method)) return { withheld: [], othersWent: req.cookieSent === true };
   const ctx = contextOf(req, jar, url);
   const gone = goneBefore(req, jar, url);
   const mine = jar.held.filter((c) => domainMatches(c, url.hostname));

@@ -13,6 +13,7 @@ export type Audience = 'visitor' | 'owner';
 export interface Step extends Text {
   readonly audience: Audience;
 }
+import type { FlowStep } from '../flow';
 
 export type FindingKind = 'cause' | 'possible-cause' | 'server-bug' | 'info';
 
@@ -43,6 +44,8 @@ export interface DiagnoseContext {
    * answer Windows sign-in for intranet names by itself (network.automatic-ntlm-auth.allow-non-fqdn).
    */
   browser?: 'chromium' | 'firefox';
+  /** The tab's recent sign-in steps (TabLog.signIn): the flow this 401 may end. */
+  signIn?: readonly FlowStep[];
 }
 
 /** The rule families, used to group the rule table (README) and the source files. */
@@ -50,6 +53,7 @@ export type RuleFamily =
   | 'challenge'
   | 'credentials'
   | 'cookies'
+  | 'signin'
   | 'bearer'
   | 'digest'
   | 'windows'

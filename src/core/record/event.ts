@@ -1,5 +1,6 @@
 import type { ParseResult } from '../challenge';
 import type { CookieJarFacts } from '../cookies';
+import type { FlowStep } from '../flow';
 
 /** tabId of requests that belong to no tab (service workers, other extensions): the "background" group. */
 export const BACKGROUND_TAB = -1;
@@ -144,4 +145,6 @@ export interface TabLog {
   pages: PageLoad[];
   /** Events dropped for the per-tab cap or the global byte budget (oldest first). */
   dropped: number;
+  /** Recent sign-in steps (OAuth/OIDC, SAML) of the tab, oldest first: the flow a 401 may end. */
+  signIn?: FlowStep[];
 }

@@ -32,11 +32,15 @@ const isSeparator = (c: string): boolean =>
  * first half is still a secret) and the marker says how many characters went.
  */
 export function cutInput(text: string, max: number): { body: string; marker: string } {
-  if (text.length <= max) return splitMarker(text);
+  // A marker from an earlier cut stays last, and its count grows if this cut drops more.
+  const earlier = splitMarker(text);
+  if (earlier.body.length <= max) return earlier;
+  const source = earlier.body;
   let end = max;
   // Back to the last separator, at most 4 KB back (the rest is masked whole).
   const floor = Math.max(0, max - 4096);
-  while (end > floor && !isSeparator(text[end - 1]!)) end--;
+  while (end > floor && !isSeparator(source[end - 1]!)) end--;
   tick(max - end);
-  return { body: `${text.slice(0, end)}${MASK}`, marker: cutMarker(text.length - end) };
+  const before = earlier.marker === '' ? 0 : Number(earlier.marker.slice(MARKER_START.length, -1));
+  return { body: `${source.slice(0, end)}${MASK}`, marker: cutMarker(source.length - end + before) };
 }

@@ -79,18 +79,26 @@ const VENDOR_HARMLESS = /(errortype|error-type|requestid|request-id|trace-id|-ve
 /** Challenges (RFC 9110 §11.6.1, §11.7.1) and Authentication-Info are sent to anyone who asks. */
 const CHALLENGES = new Set(['www-authenticate', 'proxy-authenticate', 'authentication-info']);
 
+/** One `name=value` of a Cookie header: the name stays unless it is missing or shaped like a secret. */
+function maskPair(pair: string): string {
+  const eq = pair.indexOf('=');
+  if (eq < 0) return pair.trim() === '' ? pair : ` ${MASK}`;
+  const name = pair.slice(0, eq);
+  const trimmed = name.trim();
+  return trimmed === '' || (trimmed.length >= 8 && looksSecret(trimmed)) ? ` ${MASK}` : `${name}=${MASK}`;
+}
+
 /** `a=1; b=2; s3cr3t` → `a=***; b=***; ***` (RFC 6265 §4.2.1; a nameless cookie is all value). */
 export function maskCookie(value: string): string {
   tick(value.length);
-  return value
-    .split(';')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      if (eq < 0) return pair.trim() === '' ? pair : pair.replace(/\S.*$/s, MASK);
-      const name = pair.slice(0, eq);
-      return name.trim() === '' || looksSecret(name.trim()) ? ` ${MASK}` : `${name}=${MASK}`;
-    })
-    .join(';');
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) !== 59) continue; // ';'
+    out.push(maskPair(value.slice(start, i)));
+    start = i + 1;
+  }
+  return out.join(';');
 }
 
 // RFC 6265 §5.2 attributes; their values are not secrets.

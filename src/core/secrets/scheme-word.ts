@@ -32,7 +32,8 @@ export function credentialScheme(value: string): string | undefined {
   if (known) return known.name;
   if (space < 0 || !PLAIN_WORD.test(word) || isSecretName(word)) return NO_SCHEME;
   const rest = trimmed.slice(space).trim();
-  return TOKEN68.test(rest) || AUTH_PARAM.test(rest) ? word : NO_SCHEME;
+  // `Scheme ***` is this function's own masked output: reading it again keeps the word (idempotent).
+  return rest === MASK || TOKEN68.test(rest) || AUTH_PARAM.test(rest) ? word : NO_SCHEME;
 }
 
 /** How a stored scheme word is shown: `Bearer ***`, or `***` alone for a bare credential. */

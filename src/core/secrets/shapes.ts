@@ -94,7 +94,8 @@ function pieceLooksRandom(text: string, start: number, end: number): boolean {
   if (classes < 2) return false;
   if (length >= 128) return true; // a long base64 blob (a SAML message, an encrypted cookie)
   const ratio = changes / Math.max(1, alnum - 1);
-  if (classes === 3) return ratio >= 0.3;
+  // camelCase names (getUserProfileV2) change class often too, but have few capitals and digits.
+  if (classes === 3) return ratio >= 0.3 && (upper >= 0.3 * alnum || digit >= 0.2 * alnum);
   return length >= 20 && ratio >= 0.4;
 }
 
@@ -115,6 +116,36 @@ export function runLooksSecret(text: string, start: number, end: number): boolea
     }
   }
   return false;
+}
+
+const hexValue = (code: number): number =>
+  code >= 48 && code <= 57
+    ? code - 48
+    : code >= 65 && code <= 70
+      ? code - 55
+      : code >= 97 && code <= 102
+        ? code - 87
+        : -1;
+
+/**
+ * `%XX` escapes of ASCII characters decoded (RFC 3986 §2.1), in one pass that never throws: a stray
+ * `%` stays as written, and so do escapes of non-ASCII bytes (no secret word or shape needs them).
+ */
+export function decodeAscii(text: string): string {
+  if (!text.includes('%')) return text;
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i + 2 < text.length; i++) {
+    if (text.charCodeAt(i) !== 37) continue;
+    const high = hexValue(text.charCodeAt(i + 1));
+    const low = hexValue(text.charCodeAt(i + 2));
+    if (high < 0 || high > 7 || low < 0) continue;
+    out += text.slice(copied, i) + String.fromCharCode(high * 16 + low);
+    copied = i + 3;
+    i += 2;
+  }
+  tick(text.length);
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Whether a whole value (one run, or text without separators) looks like a secret. */

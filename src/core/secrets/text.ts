@@ -4,20 +4,22 @@
 // every URL it meets (through maskUrl). Each character is read a bounded number of times.
 import { findScheme } from '../schemes';
 import { cutInput, MASK, MAX_MASK_INPUT } from './cut';
-import { isRunChar, runLooksSecret } from './shapes';
+import { decodeAscii, isRunChar, runLooksSecret } from './shapes';
 import { tick } from './steps';
 import { MAX_DEPTH, maskUrlAt } from './url';
 import { isSecretName } from './vocabulary';
 
 const PERCENT = 37;
 
-const isTokenChar = (code: number): boolean => isRunChar(code) || code === PERCENT;
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
 // What may stand between a name and its `=`/`:`: closing quotes and brackets (`"a":`, `user[pass]=`).
 const isNameCloser = (c: string | undefined): boolean =>
   c === '"' || c === "'" || c === ']' || c === '[' || c === ' ' || c === '\t';
 const VALUE_END = new Set(['&', ';', ',', '"', "'", '<', '>', ')', '}', ']', '\n', '\r']);
-const URL_END = new Set([' ', '\t', '\n', '\r', '"', "'", '<', '>', '`']);
+// Where a URL met in text ends: white space, quotes, angle brackets, backtick (RFC 3986 Appendix C).
+const URL_END = new Uint8Array(128);
+for (const c of ' \t\n\r"\'<>`') URL_END[c.charCodeAt(0)] = 1;
+const endsUrl = (code: number): boolean => code < 128 && URL_END[code] === 1;
 
 /** `https` in `https://`: RFC 3986 §3.1 scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ). */
 function isUrlScheme(text: string, start: number, end: number): boolean {
@@ -36,20 +38,28 @@ function isCredentialish(run: string): boolean {
 const isSchemeWord = (run: string): boolean =>
   run.length <= 32 && (findScheme(run) !== undefined || /^(token|apikey|api-key|jwt)$/i.test(run));
 
+/** The run with its ASCII %-escapes decoded; undefined when there was none. */
 function decoded(run: string): string | undefined {
-  if (!run.includes('%')) return undefined;
-  try {
-    const plain = decodeURIComponent(run);
-    return plain === run ? undefined : plain;
-  } catch {
-    return undefined;
-  }
+  const plain = decodeAscii(run);
+  return plain === run ? undefined : plain;
 }
 
+// Character classes by code (ASCII; everything else is "other"): 1 = token-run char, 2 = also `%`.
+const TOKEN = new Uint8Array(128);
+for (let c = 0; c < 128; c++) TOKEN[c] = isRunChar(c) ? 1 : c === PERCENT ? 2 : 0;
+const isToken = (code: number): boolean => code < 128 && TOKEN[code] !== 0;
+
+/**
+ * The scanner. Unchanged text is never copied piece by piece: `copied` marks how far the input has
+ * been passed through, and only a replacement pushes the text before it plus the mask.
+ */
 class TextMasker {
   private readonly out: string[] = [];
+  private copied = 0;
   private i = 0;
   private afterScheme = false;
+  /** The run after `Authorization: Bearer` is the credential, whatever it looks like. */
+  private forceNext = false;
 
   constructor(
     private readonly text: string,
@@ -58,97 +68,118 @@ class TextMasker {
 
   run(): string {
     const { text } = this;
-    while (this.i < text.length) {
-      const start = this.i;
-      let j = start;
-      while (j < text.length && !isTokenChar(text.charCodeAt(j))) j++;
-      if (j > start) {
-        const gap = text.slice(start, j);
-        tick(gap.length);
-        if (/[^ \t]/.test(gap)) this.afterScheme = false;
-        this.out.push(gap);
-        this.i = j;
-        continue;
+    const n = text.length;
+    while (this.i < n) {
+      let j = this.i;
+      let spacesOnly = true;
+      while (j < n && !isToken(text.charCodeAt(j))) {
+        const code = text.charCodeAt(j);
+        if (code !== 32 && code !== 9) spacesOnly = false;
+        j++;
       }
-      while (j < text.length && isTokenChar(text.charCodeAt(j))) j++;
-      tick(j - start);
-      this.token(start, j);
+      if (!spacesOnly) this.afterScheme = false;
+      const start = j;
+      let percent = false;
+      while (j < n) {
+        const code = text.charCodeAt(j);
+        if (!isToken(code)) break;
+        if (code === PERCENT) percent = true;
+        j++;
+      }
+      tick(j - this.i);
+      this.i = j;
+      if (j > start) this.token(start, j, percent);
     }
+    if (this.copied === 0) return text;
+    this.out.push(text.slice(this.copied));
     return this.out.join('');
   }
 
-  private token(start: number, end: number): void {
+  /** Replaces text[from, to) by `replacement`; the scan goes on at `to`. */
+  private replace(from: number, to: number, replacement: string): void {
+    this.out.push(this.text.slice(this.copied, from), replacement);
+    this.copied = to;
+    this.i = to;
+  }
+
+  private token(start: number, end: number, percent: boolean): void {
     const { text } = this;
-    const run = text.slice(start, end);
     const wasAfterScheme = this.afterScheme;
+    const forced = this.forceNext && wasAfterScheme;
     this.afterScheme = false;
-    if (text.startsWith('://', end) && isUrlScheme(text, start, end)) return this.url(start, end);
+    this.forceNext = false;
+    const next = text.charCodeAt(end);
+    // Fast path: a run shorter than any secret word or shape, not a name, not after a scheme word.
+    if (end - start < 3 && !percent && !forced && next !== 58 && next !== 61 && next !== 34 && next !== 39)
+      return;
+    if (next === 58 && text.startsWith('://', end) && isUrlScheme(text, start, end))
+      return this.url(start, end);
     let k = end;
     while (k < text.length && isNameCloser(text[k])) k++;
     tick(k - end);
     const op = text[k];
     const assigns = (op === '=' && text[k + 1] !== '=') || (op === ':' && !text.startsWith('://', k));
-    if (assigns && isSecretName(run)) return this.secretValue(start, k + 1);
-    // A %-encoded run is judged by what it decodes to (an encoded URL is not a random run).
-    const plain = decoded(run);
-    if (plain !== undefined) {
-      const masked = maskTextAt(plain, this.depth + 1);
-      this.out.push(masked === plain ? run : encodeURIComponent(masked));
-      this.i = end;
-      return;
-    }
-    if (runLooksSecret(text, start, end) || (wasAfterScheme && !assigns && isCredentialish(run)))
-      return this.masked(end);
-    this.out.push(run);
-    this.i = end;
-    this.afterScheme = !assigns && isSpace(text[end]) && isSchemeWord(run);
+    // A %-encoded run is judged by what it decodes to (an encoded URL is not a random run); masked
+    // whole when that holds a secret, since re-encoding would write escapes the input did not have.
+    const plain = percent ? decoded(text.slice(start, end)) : undefined;
+    if (plain !== undefined && maskTextAt(plain, this.depth + 1) !== plain) return this.masked(start, end);
+    if (assigns && end - start >= 3 && isSecretName(text.slice(start, end))) return this.secretValue(k + 1);
+    if (forced && !assigns) return this.masked(start, end);
+    if (plain !== undefined) return;
+    if (runLooksSecret(text, start, end)) return this.masked(start, end);
+    if (assigns || !isSpace(text[end]) || end - start > 32) return;
+    const run = text.slice(start, end);
+    if (wasAfterScheme && isCredentialish(run)) return this.masked(start, end);
+    this.afterScheme = isSchemeWord(run);
   }
 
   /** A secret run: `***`, with any `=` padding after it (RFC 4648 §4). */
-  private masked(end: number): void {
+  private masked(start: number, end: number): void {
     let e = end;
     while (this.text[e] === '=') e++;
     tick(e - end);
-    this.out.push(MASK);
-    this.i = e;
+    this.replace(start, e, MASK);
   }
 
   private url(start: number, end: number): void {
     let e = end;
-    while (e < this.text.length && !URL_END.has(this.text[e]!)) e++;
+    while (e < this.text.length && !endsUrl(this.text.charCodeAt(e))) e++;
     tick(e - end);
-    this.out.push(maskUrlAt(this.text.slice(start, e), this.depth + 1));
-    this.i = e;
+    const url = this.text.slice(start, e);
+    const masked = maskUrlAt(url, this.depth + 1);
+    if (masked === url) this.i = e;
+    else this.replace(start, e, masked);
   }
 
   /** After `secret-name=` (or `:`): the value is masked; a leading scheme word stays (`Bearer ***`). */
-  private secretValue(nameStart: number, valueStart: number): void {
+  private secretValue(valueStart: number): void {
     const { text } = this;
     let v = valueStart;
     while (isSpace(text[v])) v++;
-    this.out.push(text.slice(nameStart, v));
     const quote = text[v];
     let e = v;
     if (quote === '"' || quote === "'") {
       e = v + 1;
       while (e < text.length && text[e] !== quote && text[e] !== '\n') e += text[e] === '\\' ? 2 : 1;
       e = Math.min(e, text.length);
-      this.out.push(quote);
-      if (e > v + 1) this.out.push(MASK);
-    } else if (quote !== '{' && quote !== '[') {
-      while (e < text.length && !VALUE_END.has(text[e]!)) e++;
-      if (e > v) this.out.push(this.schemePrefix(text.slice(v, e)) + MASK);
+      tick(e - valueStart);
+      if (e > v + 1 && text.slice(v + 1, e) !== MASK) this.replace(v + 1, e, MASK);
+      else this.i = e;
+      return;
+    }
+    if (quote !== '{' && quote !== '[') {
+      // Up to the next space: what follows is judged on its own (a URL, another pair).
+      while (e < text.length && !VALUE_END.has(text[e]!) && !isSpace(text[e])) e++;
     }
     tick(e - valueStart);
-    this.i = e;
-  }
-
-  /** `Bearer abc` → `Bearer `: the scheme word of an Authorization-like value is not the secret. */
-  private schemePrefix(value: string): string {
-    const space = value.indexOf(' ');
-    if (space <= 0) return '';
-    const word = value.slice(0, space);
-    return isSchemeWord(word) ? `${word} ` : '';
+    const value = text.slice(v, e);
+    if (isSpace(text[e]) && isSchemeWord(value)) {
+      // `Authorization: Bearer abc`: the scheme word stays, the next run is the credential.
+      this.i = e;
+      this.afterScheme = true;
+      this.forceNext = true;
+    } else if (e > v && value !== MASK) this.replace(v, e, MASK);
+    else this.i = e;
   }
 }
 

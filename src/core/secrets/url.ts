@@ -16,6 +16,11 @@ const PLAIN_WORD = /^[A-Za-z_.-]{1,32}$/;
 /** One parameter value: shapes, nested URLs and pairs (through maskText), %-encoded or not. */
 function maskValue(value: string, depth: number): string {
   if (value === '' || value === MASK) return value;
+  // Fast path: one token run (no `%`, `:`, `=`, space...) is judged by its shape alone.
+  let run = true;
+  for (let i = 0; i < value.length && run; i++) run = isRunChar(value.charCodeAt(i));
+  tick(value.length);
+  if (run) return runLooksSecret(value, 0, value.length) ? MASK : value;
   return maskTextAt(value, depth + 1);
 }
 
@@ -24,10 +29,10 @@ export function maskParams(params: string, depth: number): string {
   const out: string[] = [];
   let start = 0;
   for (let i = 0; i <= params.length; i++) {
-    const c = params[i];
-    if (i < params.length && c !== '&' && c !== ';') continue;
+    const code = i < params.length ? params.charCodeAt(i) : -1;
+    if (code !== -1 && code !== 38 && code !== 59) continue; // '&', ';'
     out.push(maskPart(params.slice(start, i), depth));
-    if (i < params.length) out.push(c!);
+    if (code !== -1) out.push(code === 38 ? '&' : ';');
     start = i + 1;
   }
   tick(params.length);
@@ -41,12 +46,15 @@ function maskPart(part: string, depth: number): string {
   const name = part.slice(0, eq);
   const value = part.slice(eq + 1);
   tick(part.length);
-  if (name === '' || !/^[^\s]*$/.test(name) || looksLikeSecretRun(name)) return MASK;
+  // A secret may sit before the `=` (base64 padding, a bare key): then the name goes too, the `=` stays
+  // so the part still reads as a parameter when masked again.
+  if (name === '' || !/^[^\s]*$/.test(name) || looksLikeSecretRun(name)) return `${MASK}=${MASK}`;
   if (isSecretName(name)) return value === '' ? part : `${name}=${MASK}`;
   return `${name}=${maskValue(value, depth)}`;
 }
 
 function looksLikeSecretRun(text: string): boolean {
+  if (text.length < 8) return false;
   for (let i = 0; i < text.length; i++) if (!isRunChar(text.charCodeAt(i))) return false;
   return runLooksSecret(text, 0, text.length);
 }
@@ -76,7 +84,8 @@ function maskPath(path: string, depth: number): string {
  */
 function maskFragment(fragment: string, depth: number): string {
   if (fragment === '' || fragment === MASK) return fragment;
-  if (fragment.startsWith('/') || fragment.startsWith('!/')) return maskReference(fragment, depth);
+  if (fragment.startsWith('/') || fragment.startsWith('!/'))
+    return depth >= MAX_DEPTH ? MASK : maskReference(fragment, depth + 1);
   if (fragment.includes('=')) return maskParams(fragment, depth);
   return MASK;
 }
@@ -94,11 +103,19 @@ function maskReference(ref: string, depth: number): string {
   return out;
 }
 
-/** `user:pass@host:port` → `***@host:port` (RFC 3986 §3.2.1: userinfo is a credential, with or without `:`). */
+// host [":" port] as browsers send it (RFC 3986 §3.2.2 reg-name, IP literal); anything else is not a host.
+const HOST = /^[A-Za-z0-9._~-]*(\[[0-9A-Fa-f:.]*\])?(:\d*)?$/;
+
+/**
+ * `user:pass@host:port` → `***@host:port` (RFC 3986 §3.2.1: userinfo is a credential, with or without
+ * `:`); an "authority" that is no host (`a=1&password=x` after a bare `https://`) is masked whole.
+ */
 function maskAuthority(authority: string): string {
   const at = authority.lastIndexOf('@');
   tick(authority.length);
-  return at < 0 ? authority : `${MASK}${authority.slice(at)}`;
+  const host = at < 0 ? authority : authority.slice(at + 1);
+  if (!HOST.test(host)) return MASK;
+  return at < 0 ? authority : `${MASK}@${host}`;
 }
 
 /** {@link maskUrl} at a nesting depth (for URLs met inside parameter values). */

@@ -1,6 +1,7 @@
 // Which parameter, field and header names carry secrets. Default-deny: a name is secret when its
 // normalized form CONTAINS a word of the vocabulary, so `accessToken`, `PHPSESSID`, `user[password]`,
 // `X-Goog-Signature` and `oauth_verifier` all match without being listed one by one.
+import { decodeAscii } from './shapes';
 import { tick } from './steps';
 
 /**
@@ -71,26 +72,25 @@ const MAX_NAME = 256;
 export function normalizeName(name: string): string {
   const cut = name.length > MAX_NAME ? name.slice(0, MAX_NAME) : name;
   tick(cut.length);
-  let decoded = cut;
-  if (cut.includes('%')) {
-    try {
-      decoded = decodeURIComponent(cut);
-    } catch {
-      // A broken escape: judge the name as written.
-    }
-  }
-  let out = '';
-  for (const c of decoded.toLowerCase()) {
-    if (c === '-' || c === '_' || c === '[' || c === ']' || c === '.' || c === ' ' || c === '$') continue;
-    out += c;
-  }
-  return out;
+  return decodeAscii(cut)
+    .toLowerCase()
+    .replace(/[-_[\].\s$]/g, '');
 }
+
+// Pages repeat the same few names thousands of times (a long query, a JSON array): remember answers.
+const known = new Map<string, boolean>();
 
 /** Whether a parameter / field / header name says its value is a secret. */
 export function isSecretName(name: string): boolean {
+  const cached = known.get(name);
+  if (cached !== undefined) {
+    tick(Math.min(name.length, MAX_NAME));
+    return cached;
+  }
   const normal = normalizeName(name);
-  if (normal === '' || HARMLESS.has(normal)) return false;
   tick(normal.length);
-  return SECRET_WORDS.some((word) => normal.includes(word));
+  const secret = normal !== '' && !HARMLESS.has(normal) && SECRET_WORDS.some((word) => normal.includes(word));
+  if (known.size >= 2048) known.clear();
+  if (name.length <= 64) known.set(name, secret);
+  return secret;
 }

@@ -13,12 +13,24 @@ const verdictCache = new WeakMap<object, CookiesNotSent>();
 const NONE: CookiesNotSent = { withheld: [], othersWent: false };
 
 /** Why the event's cookies did not go (computed once per diagnosis run; the event object is shared). */
-export function cookieVerdicts({ event }: RuleInput): CookiesNotSent {
+export function cookieVerdicts(input: RuleInput): CookiesNotSent {
+  const { event } = input;
   const jar = event.credentials.cookieJar;
   if (!jar || !Array.isArray(jar.held) || !Array.isArray(jar.gone)) return NONE;
+  // A CORS preflight never carries cookies (Fetch standard §4.8, "CORS-preflight fetch" uses credentials
+  // mode "omit"): no cookie of the jar was withheld from it, whatever happened to them.
+  if (event.method.toUpperCase() === 'OPTIONS') return NONE;
   let found = verdictCache.get(event);
   if (!found) {
-    found = whyCookiesNotSent({ ...event, cookieSent: event.credentials.cookieSent }, jar);
+    const all = whyCookiesNotSent({ ...event, cookieSent: event.credentials.cookieSent }, jar);
+    // A cookie an earlier 401 of the tab deleted is that 401's story (session-cleared), not this one's.
+    const ended = new Set(
+      input.history
+        .filter((h) => h.time <= event.time && h.id !== event.id)
+        .flatMap((h) => h.response.setCookieCleared),
+    );
+    const withheld = all.withheld.filter((v) => v.reason !== 'gone-deleted' || !ended.has(v.name));
+    found = { ...all, withheld };
     verdictCache.set(event, found);
   }
   return found;

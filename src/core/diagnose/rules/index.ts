@@ -2,6 +2,7 @@ import { checklistInfo } from '../checklist';
 import { bearerRules } from './bearer';
 import { challengeRules } from './challenge';
 import { cookieRules } from './cookies';
+import { signInRules } from './sign-in';
 import { credentialRules } from './credentials';
 import { digestRules } from './digest';
 import { httpRules } from './http';
@@ -36,6 +37,7 @@ const BY_ID = new Map(
     ...digestRules,
     ...windowsRules,
     ...sentRules,
+    ...signInRules,
     ...cookieRules,
     ...credentialRules,
     ...challengeRules,

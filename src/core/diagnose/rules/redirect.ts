@@ -4,7 +4,6 @@ import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
 import type { Rule } from '../types';
 
-
 const MAX_HOPS = 6;
 
 /** "a (302) → b (301) → c": the chain that led to the failing URL, shortened in the middle. */

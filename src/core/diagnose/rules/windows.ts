@@ -2,6 +2,7 @@ import { challengeOf } from '../facts';
 import { finding, ruleStep, step } from '../finding';
 import { REF } from '../refs';
 import type { Rule } from '../types';
+import { windowsToken } from './windows-token';
 
 /** Chromium treats single-label hosts (http://intranet/) as intranet when no allow-list is set. */
 const isIntranetName = (host: string) => host !== '' && !host.includes('.') && !host.includes(':');
@@ -9,6 +10,8 @@ const isIntranetName = (host: string) => host !== '' && !host.includes('.') && !
 const integrated: Rule = {
   id: 'windows-integrated-auth',
   family: 'windows',
+  // A token the server sent says more than "this is the middle of the handshake".
+  supersededBy: ['windows-token'],
   description:
     'Negotiate/NTLM: Windows sign-in, answered automatically only for allow-listed or intranet hosts.',
   run({ event, facts, context }) {
@@ -54,4 +57,4 @@ const negotiateOnly: Rule = {
   },
 };
 
-export const windowsRules: Rule[] = [negotiateOnly, integrated];
+export const windowsRules: Rule[] = [windowsToken, negotiateOnly, integrated];

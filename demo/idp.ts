@@ -1,0 +1,76 @@
+// A demo OpenID Connect provider and the app that signs in with it, on the demo's own origin, so a
+// sign-in flow runs end to end: authorize (302 back with a code, or with error=) → the app's callback
+// page → the token endpoint (fetch from the page, as a public client with PKCE would) → the app's API,
+// whose 401 the popup shows next to the flow (src/core/flow). Codes and tokens are fake, never secrets.
+import type { IncomingMessage } from 'node:http';
+import { json, reply, type Reply, type RouteContext } from './scenario-types';
+
+/** Which API the callback page calls afterwards, by the `state` the app sent (not kept by the extension). */
+const API_BY_STATE: Record<string, string> = {
+  orders: '/api/idp/orders',
+  profile: '/api/idp/profile',
+  account: '/api/idp/account',
+};
+
+const query = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://demo.invalid').searchParams;
+
+/** RFC 6749 §4.1.1 / §4.1.2: checks the request, sends the browser back with a code or an error. */
+function authorize(req: IncomingMessage): Reply {
+  const q = query(req);
+  const state = q.get('state') ?? '';
+  const back = new URLSearchParams({ state });
+  if (q.get('response_type') !== 'code') {
+    back.set('error', 'unsupported_response_type');
+  } else if (q.get('deny')) {
+    // The user pressed "Cancel" on the consent screen (RFC 6749 §4.1.2.1 access_denied).
+    back.set('error', 'access_denied');
+    back.set('error_description', 'The user declined to grant access to Demo App.');
+  } else {
+    back.set('code', state === 'account' ? 'demo-code-expired' : 'demo-code-not-secret');
+  }
+  return reply(302, [['Location', `/app/callback?${back}`]], '', 'text/plain; charset=utf-8');
+}
+
+/** The app's redirect_uri: exchanges the code (if any) and calls its API, as a single-page app does. */
+function callback(): Reply {
+  const script = `const p = new URLSearchParams(location.search);
+const api = ${JSON.stringify(API_BY_STATE)}[p.get('state')] || '/api/idp/profile';
+(async () => {
+  let token;
+  if (p.get('code')) {
+    // The demo token endpoint reads which case to play from its query (the demo server reads no bodies).
+    const r = await fetch('/idp/token' + (p.get('code') === 'demo-code-expired' ? '?case=expired' : ''), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code: p.get('code'), client_id: 'demo-app' }),
+    });
+    if (r.ok) token = (await r.json()).access_token;
+  }
+  await fetch(api, token ? { headers: { Authorization: 'Bearer ' + token } } : {}).catch(() => undefined);
+  document.body.dataset.done = 'yes';
+})();`;
+  return reply(
+    200,
+    [['Cache-Control', 'no-store']],
+    `<!DOCTYPE html><title>Demo App: signing in…</title><p>Signing in…</p><script>${script}</script>`,
+  );
+}
+
+/** RFC 6749 §4.1.3 / §5.2: a fake token, or invalid_grant for an expired code. */
+function token(req: IncomingMessage): Reply {
+  const headers: [string, string][] = [['Cache-Control', 'no-store']];
+  if (req.method !== 'POST') return json(405, headers, { error: 'invalid_request' });
+  if (query(req).get('case') === 'expired')
+    return json(400, headers, {
+      error: 'invalid_grant',
+      error_description: 'The authorization code has expired.',
+    });
+  return json(200, headers, { access_token: 'demo-token-not-secret', token_type: 'Bearer', expires_in: 300 });
+}
+
+/** Routes of the provider and the app's callback (merged into demo/routes.ts). */
+export const IDP_ROUTES: Record<string, (req: IncomingMessage, ctx: RouteContext) => Reply> = {
+  '/idp/authorize': authorize,
+  '/app/callback': callback,
+  '/idp/token': token,
+};

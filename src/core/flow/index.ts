@@ -1,0 +1,4 @@
+// The public face of src/core/flow: sign-in steps (OAuth 2.0 / OIDC, SAML) and the flow around a 401.
+export * from './flow-of';
+export * from './recognize';
+export * from './types';
