@@ -77,7 +77,7 @@ const windowsCases: DiagnosisCase[] = [
     }),
     expect: [
       { id: 'windows-integrated-auth', kind: 'info', detail: 'detail_intranet', args: ['intranet'] },
-      { id: 'server-setting', kind: 'info', detail: 'detail_iis', args: ['Server: Microsoft-IIS/10.0'] },
+      { id: 'served-by', kind: 'info', detail: 'detail_iis', args: ['Server: Microsoft-IIS/10.0'] },
     ],
     absent: ['windows-negotiate-only'],
   },

@@ -2,7 +2,7 @@
 // Digest algorithms): each has a Firefox twin `<key>_firefox`, chosen when the UI runs in Firefox
 // (DiagnoseContext.browser). One list, so a new Chromium-only sentence gets its twin here.
 import { text, type Text } from '../text';
-import type { DiagnoseContext, Finding, Step } from './types';
+import type { DiagnoseContext, Finding } from './types';
 
 /** Message keys worded for Chromium that have a `_firefox` twin in every locale. */
 export const FIREFOX_TWINS: ReadonlySet<string> = new Set([
@@ -22,11 +22,6 @@ function twin<T extends Text>(t: T): T {
   return FIREFOX_TWINS.has(t.key) ? { ...t, ...text(`${t.key}_firefox`, ...(t.args ?? [])) } : t;
 }
 
-/** A step's Firefox wording keeps its audience (visitor / owner). */
-function twinStep(s: Step): Step {
-  return FIREFOX_TWINS.has(s.key) ? { ...twin(s), audience: s.audience } : s;
-}
-
 /** The findings worded for the browser the user runs (Chromium wording is the default). */
 export function wordFor(findings: Finding[], browser: DiagnoseContext['browser']): Finding[] {
   if (browser !== 'firefox') return findings;
@@ -34,6 +29,6 @@ export function wordFor(findings: Finding[], browser: DiagnoseContext['browser']
     ...f,
     title: twin(f.title),
     detail: twin(f.detail),
-    steps: f.steps.map(twinStep),
+    steps: f.steps.map(twin),
   }));
 }

@@ -58,6 +58,7 @@ export const RULE_ORDER = [
   'only-this-path',
   'served-by-ip',
   'redirect-chain',
+  'served-by',
   'status-meaning',
 ] as const;
 
