@@ -61,6 +61,12 @@ const LIVE: Row[] = [
   { scenario: 'dpop-nonce', top: 'credentials-rejected', also: ['bearer-error-other'] },
   { scenario: 'wrong-url', top: 'credentials-rejected', also: ['wrong-url'] },
   { scenario: 'served-by-ip', top: 'credentials-rejected', also: ['served-by-ip'], host: PUBLIC_NAME },
+  // Who asked: the server and the setting behind it; the Windows token decoded. Before the cookie rows:
+  // session-expired deletes a path=/ cookie of the demo origin, which later rows would then see as gone.
+  { scenario: 'nginx-auth-basic', top: 'server-setting' },
+  { scenario: 'tomcat-manager', top: 'server-setting' },
+  { scenario: 'api-gateway', top: 'server-setting', also: ['no-challenge'] },
+  { scenario: 'negotiate-ntlm-fallback', top: 'windows-token', also: ['served-by'] },
   // The browser holds the session cookie and sends none. Each cookie is scoped to its own path, in this
   // order so an earlier cookie only adds a path mismatch, never a cookie that goes along; before
   // session-expired, whose 401 deletes a path=/ cookie that would then be "deleted just before" these.
@@ -74,11 +80,6 @@ const LIVE: Row[] = [
   // Seen live because fetch/XHR is observed with extraHeaders: the 401's Set-Cookie and the preflight.
   { scenario: 'session-expired', top: 'session-cleared' },
   { scenario: 'cors-preflight', top: 'cors-preflight' },
-  // Who asked: the server and the setting behind it; the Windows token decoded.
-  { scenario: 'nginx-auth-basic', top: 'server-setting' },
-  { scenario: 'tomcat-manager', top: 'server-setting' },
-  { scenario: 'api-gateway', top: 'server-setting', also: ['no-challenge'] },
-  { scenario: 'negotiate-ntlm-fallback', top: 'windows-token', also: ['served-by'] },
 ];
 
 const pathOf = (url: string) => new URL(url).pathname;
@@ -203,9 +204,7 @@ test('"Copy report" puts Markdown with the URL, status and top finding on the cl
     await reader.evaluate('navigator.clipboard.writeText("")');
     await popup.page.bringToFront();
     await popup.page.getByTestId(button).first().click();
-    await expect(popup.page.getByTestId(`${button}-status`).first()).toHaveText(
-      'Copied',
-    );
+    await expect(popup.page.getByTestId(`${button}-status`).first()).toHaveText('Copied');
     await reader.bringToFront();
     return (await reader.evaluate('navigator.clipboard.readText()')) as string;
   };
@@ -262,7 +261,9 @@ test('when the clipboard refuses, the report is shown in a text box and nothing 
   const card = cardFor(popup, event.url);
   await expandCard(card);
   await card.getByTestId('copy-report').click();
-  await expect(card.getByTestId('copy-report-status')).toHaveText('Could not copy. Select the text below and copy it yourself.');
+  await expect(card.getByTestId('copy-report-status')).toHaveText(
+    'Could not copy. Select the text below and copy it yourself.',
+  );
   const text = await card.getByTestId('copy-report-text').inputValue();
   expect(text).toContain(`${server.origin}/api/session`);
   expect(text).not.toContain('demo-session-not-secret');
