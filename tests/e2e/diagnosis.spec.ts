@@ -61,6 +61,12 @@ const LIVE: Row[] = [
   { scenario: 'dpop-nonce', top: 'credentials-rejected', also: ['bearer-error-other'] },
   { scenario: 'wrong-url', top: 'credentials-rejected', also: ['wrong-url'] },
   { scenario: 'served-by-ip', top: 'credentials-rejected', also: ['served-by-ip'], host: PUBLIC_NAME },
+  // Who asked: the server and the setting behind it; the Windows token decoded. Before the cookie rows:
+  // session-expired deletes a path=/ cookie of the demo origin, which later rows would then see as gone.
+  { scenario: 'nginx-auth-basic', top: 'server-setting' },
+  { scenario: 'tomcat-manager', top: 'server-setting' },
+  { scenario: 'api-gateway', top: 'server-setting', also: ['no-challenge'] },
+  { scenario: 'negotiate-ntlm-fallback', top: 'windows-token', also: ['served-by'] },
   // The browser holds the session cookie and sends none. Each cookie is scoped to its own path, in this
   // order so an earlier cookie only adds a path mismatch, never a cookie that goes along; before
   // session-expired, whose 401 deletes a path=/ cookie that would then be "deleted just before" these.
@@ -74,11 +80,6 @@ const LIVE: Row[] = [
   // Seen live because fetch/XHR is observed with extraHeaders: the 401's Set-Cookie and the preflight.
   { scenario: 'session-expired', top: 'session-cleared' },
   { scenario: 'cors-preflight', top: 'cors-preflight' },
-  // Who asked: the server and the setting behind it; the Windows token decoded.
-  { scenario: 'nginx-auth-basic', top: 'server-setting' },
-  { scenario: 'tomcat-manager', top: 'server-setting' },
-  { scenario: 'api-gateway', top: 'server-setting', also: ['no-challenge'] },
-  { scenario: 'negotiate-ntlm-fallback', top: 'windows-token', also: ['served-by'] },
 ];
 
 const pathOf = (url: string) => new URL(url).pathname;
