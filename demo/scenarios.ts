@@ -5,6 +5,7 @@ import { BEARER_SCENARIOS } from './scenarios-bearer';
 import { BROWSER_AUTH_SCENARIOS } from './scenarios-browser-auth';
 import { APP_SCENARIOS } from './scenarios-apps';
 import { DIAGNOSIS_SCENARIOS } from './scenarios-diagnosis';
+import { SERVER_SCENARIOS } from './scenarios-servers';
 import { COOKIE_SCENARIOS } from './scenarios-cookies';
 import { SIGN_IN_SCENARIOS } from './scenarios-sign-in';
 
@@ -16,6 +17,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...BROWSER_AUTH_SCENARIOS,
   ...APP_SCENARIOS,
   ...DIAGNOSIS_SCENARIOS,
+  ...SERVER_SCENARIOS,
   ...COOKIE_SCENARIOS,
   ...SIGN_IN_SCENARIOS,
 ];

@@ -18,11 +18,15 @@ const sent = new BoundedMap<string, { scheme: string; cookie: boolean }>(1000);
 /** requestIds with a captured event, so onErrorOccurred (which has no status) can find them. */
 const captured = new BoundedMap<string, number>(1000);
 /**
- * Event ids built so far → whether from the full listener. On a capture host a fetch's 401 reaches
- * both the cheap and the full onHeadersReceived (listeners.ts), in either order: the first builds the
- * event, the full one replaces a cheap one (it sees Set-Cookie).
+ * requestId → the latest response built for it. On a capture host a fetch's 401 reaches both the cheap
+ * and the full onHeadersReceived (listeners.ts), in either order: the first builds the event, the full
+ * one replaces a cheap one (it sees Set-Cookie). The two calls are matched by request, listener kind
+ * and time, not by the event id alone: Firefox stamps each listener's details on its own, up to a
+ * millisecond apart (INTERNALS.md "Browser facts"), while a retry of the request is a new response.
  */
-const built = new BoundedMap<string, boolean>(1000);
+const built = new BoundedMap<string, { id: string; time: number; full: boolean; paired: boolean }>(1000);
+/** Two listener calls further apart than this are two responses of the request (a retry). */
+const SAME_RESPONSE_MS = 20;
 
 function credentialsOf(requestId: string): CredentialFacts {
   const seen = sent.get(requestId);
@@ -41,19 +45,30 @@ function credentialsOf(requestId: string): CredentialFacts {
  */
 export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsType, full: boolean): void {
   if (!isAuthStatus(details.statusCode)) return;
-  const id = eventId(details.requestId, details.timeStamp);
-  const before = built.get(id);
-  if (before === true || (before === false && !full)) return;
-  built.set(id, full);
+  const last = built.get(details.requestId);
+  const pair =
+    last !== undefined &&
+    !last.paired &&
+    last.full !== full &&
+    Math.abs(details.timeStamp - last.time) <= SAME_RESPONSE_MS;
+  if (pair) {
+    last.paired = true;
+    if (!full) return; // the full listener already built this response
+  } else {
+    const id = eventId(details.requestId, details.timeStamp);
+    built.set(details.requestId, { id, time: details.timeStamp, full, paired: false });
+  }
   const hops = redirects.get(details.requestId) ?? [];
   const event = buildAuthEvent(
     details as ResponseDetails,
     hops.map((h) => ({ ...h })),
     credentialsOf(details.requestId),
   );
+  // The fuller record of a response the cheap listener built keeps that event's id and time.
+  if (pair) Object.assign(event, { id: last.id, time: last.time });
   captured.set(details.requestId, details.tabId);
-  enqueue({ kind: 'event', event, cookieUrl: cookieScopeUrl(details.url), replace: before === false });
-  if (before === undefined) addCookieFacts(details); // once per event: a fuller record keeps it
+  enqueue({ kind: 'event', event, cookieUrl: cookieScopeUrl(details.url), replace: pair });
+  if (!pair) addCookieFacts(details); // once per response: the fuller record keeps the jar (replaceEvent)
   watchHostOf(details.url, true);
 }
 

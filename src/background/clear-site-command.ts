@@ -1,6 +1,7 @@
 // The `clear-site` keyboard shortcut (manifest "commands"): it never clears by itself. It opens the
 // popup in confirm mode for the active tab; the user's click on "Clear" is the explicit action.
 import { browser } from '../shared/browser';
+import { setSession } from '../shared/storage';
 import { CONFIRM_KEY, type ConfirmRequest } from '../shared/clear-site';
 
 const popupPath = (): string =>
@@ -14,7 +15,7 @@ export async function onClearSiteCommand(command: string): Promise<void> {
   if (tab?.id === undefined) return;
   const request: ConfirmRequest = { tabId: tab.id, at: Date.now() };
   // The toolbar popup cannot take a query string: it reads this request from storage.session.
-  await browser.storage.session.set({ [CONFIRM_KEY]: request });
+  await setSession({ [CONFIRM_KEY]: request });
   const action = browser.action as { openPopup?: () => Promise<void> } | undefined;
   try {
     if (!action?.openPopup) throw new Error('no openPopup');

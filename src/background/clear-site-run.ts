@@ -2,8 +2,9 @@
 // State lives in storage.session (src/shared/clear-site.ts); what runs lives in this worker's memory
 // only while it runs (a stopped worker's run is settled at start-up: clear-site-settle.ts).
 import { browser } from '../shared/browser';
+import { setSession } from '../shared/storage';
 import { KeyedError, errorText, keyedError } from '../shared/messages';
-import { stateKey, type ClearState } from '../shared/clear-site';
+import { sessionItem, stateKey, type ClearState } from '../shared/clear-site';
 import { CLEAR_KINDS, inSite, scopeProblemText, type ClearKind } from '../core/clear-site';
 import type { RecheckOutcome } from '../core/clear-site';
 import { text } from '../core/text';
@@ -13,7 +14,7 @@ import { gatherScope, type GatheredScope, type SiteOfUrl } from './clear-site-sc
 import { forgetSnapshot, readSnapshot, undoWindowMs, writeSnapshot } from './clear-site-snapshot';
 
 export async function writeState(state: ClearState): Promise<ClearState> {
-  await browser.storage.session.set({ [stateKey(state.site)]: state });
+  await setSession(sessionItem(stateKey(state.site), state));
   return state;
 }
 

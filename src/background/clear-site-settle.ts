@@ -1,22 +1,18 @@
 // Worker start-up: what a stopped worker left behind. A clear stopped mid-way leaves its state at
 // 'clearing'/'reloading' with nobody to finish it (the run lived in that worker's memory), and an
 // Undo snapshot may have missed its alarm (the worker stopped between the write and the alarm).
-import { browser } from '../shared/browser';
-import { STATE_PREFIX, type ClearState } from '../shared/clear-site';
+import { getSession } from '../shared/storage';
+import { isStateKey, type ClearState } from '../shared/clear-site';
 import { text } from '../core/text';
 import { writeState } from './clear-site-run';
-import { sweepSnapshots } from './clear-site-snapshot';
+import { sessionKeys, sweepSnapshots } from './clear-site-snapshot';
 
-async function stateEntries(): Promise<[string, ClearState][]> {
-  // Runs at every worker start: read only the state keys where the browser can list keys (Chromium
-  // 130+), not the whole session store with every tab log.
-  const area = browser.storage.session as { getKeys?: () => Promise<string[]> };
-  const keys = area.getKeys ? (await area.getKeys()).filter((k) => k.startsWith(STATE_PREFIX)) : null;
-  if (keys?.length === 0) return [];
-  const all = await browser.storage.session.get(keys);
-  return Object.entries(all).filter((entry): entry is [string, ClearState] =>
-    entry[0].startsWith(STATE_PREFIX),
-  );
+async function states(): Promise<ClearState[]> {
+  // Runs at every worker start: list the keys, then read only the clear states.
+  const keys = (await sessionKeys()).filter(isStateKey);
+  if (!keys.length) return [];
+  const got = await getSession(keys);
+  return keys.map((k) => got[k]).filter((s): s is ClearState => s !== undefined);
 }
 
 /**
@@ -25,8 +21,8 @@ async function stateEntries(): Promise<[string, ClearState][]> {
  * others get their alarm again.
  */
 export async function settleInterruptedClears(bootTime: number): Promise<void> {
-  const stale = (await stateEntries()).filter(([, s]) => s.phase !== 'done' && s.since < bootTime);
-  for (const [, state] of stale)
+  const stale = (await states()).filter((s) => s.phase !== 'done' && s.since < bootTime);
+  for (const state of stale)
     await writeState({
       ...state,
       phase: 'done',

@@ -4,7 +4,10 @@
 // worker was stopped in between (alarms wake it); the worker's start-up and the settling of an
 // interrupted clear sweep every key with the prefix, for an alarm that was never created.
 import { browser } from '../shared/browser';
+import { getAllSession, getSession, removeSession, setSession } from '../shared/storage';
 import {
+  isSnapshotKey,
+  sessionItem,
   SNAPSHOT_PREFIX,
   snapshotKey,
   stateKey,
@@ -14,16 +17,13 @@ import {
   type ClearState,
 } from '../shared/clear-site';
 
-type SessionArea = typeof browser.storage.session & { getKeys?: () => Promise<string[]> };
-const session = (): SessionArea => browser.storage.session as SessionArea;
-
 /**
  * The Undo window. An unpacked (development) install may shorten it through UNDO_WINDOW_TEST_KEY so
  * end-to-end tests need not wait ten minutes; the value can only shorten the window (never keep a
  * copy longer) and storage.session is writable only by this extension's own pages and worker.
  */
 export async function undoWindowMs(): Promise<number> {
-  const wanted = (await session().get(UNDO_WINDOW_TEST_KEY))[UNDO_WINDOW_TEST_KEY];
+  const wanted = (await getSession([UNDO_WINDOW_TEST_KEY]))[UNDO_WINDOW_TEST_KEY];
   if (typeof wanted !== 'number' || !(wanted > 0) || wanted >= UNDO_WINDOW_MS) return UNDO_WINDOW_MS;
   const self = await browser.management.getSelf().catch(() => undefined);
   return self?.installType === 'development' ? wanted : UNDO_WINDOW_MS;
@@ -31,7 +31,10 @@ export async function undoWindowMs(): Promise<number> {
 
 /** Stores the snapshot and the state that announces it in one write, then sets its alarm. */
 export async function writeSnapshot(snapshot: ClearSnapshot, state: ClearState): Promise<void> {
-  await session().set({ [snapshotKey(snapshot.site)]: snapshot, [stateKey(state.site)]: state });
+  await setSession({
+    ...sessionItem(snapshotKey(snapshot.site), snapshot),
+    ...sessionItem(stateKey(state.site), state),
+  });
   // The alarm's name is the key. A worker stopped before this line leaves no alarm: the start-up
   // sweep (sweepSnapshots) finds the key by its prefix and sets it again.
   await browser.alarms.create(snapshotKey(snapshot.site), { when: snapshot.expiresAt });
@@ -39,14 +42,14 @@ export async function writeSnapshot(snapshot: ClearSnapshot, state: ClearState):
 
 /** Wipes a site's snapshot now (Undo ran, the window ended, the removal failed). */
 export async function forgetSnapshot(site: string): Promise<void> {
-  await session().remove(snapshotKey(site));
+  await removeSession([snapshotKey(site)]);
   await browser.alarms.clear(snapshotKey(site)).catch(() => false);
 }
 
 /** The site's snapshot while its Undo window lasts; an expired one is wiped on the spot. */
 export async function readSnapshot(site: string, now = Date.now()): Promise<ClearSnapshot | undefined> {
   const key = snapshotKey(site);
-  const snapshot = (await session().get(key))[key] as ClearSnapshot | undefined;
+  const snapshot = (await getSession([key]))[key];
   if (!snapshot) return undefined;
   if (snapshot.expiresAt > now) return snapshot;
   await forgetSnapshot(site);
@@ -63,16 +66,15 @@ export async function onSnapshotAlarm(alarm: { name: string }): Promise<void> {
   if (snapshot) await browser.alarms.create(alarm.name, { when: snapshot.expiresAt });
 }
 
-async function snapshotKeys(): Promise<string[]> {
-  // getKeys (Chromium 130+) lists keys without reading every tab log; elsewhere read the whole area.
-  const area = session();
-  const keys = area.getKeys ? await area.getKeys() : Object.keys(await area.get(null));
-  return keys.filter((k) => k.startsWith(SNAPSHOT_PREFIX));
+/** Every key of storage.session: getKeys (Chromium 130+) lists them without reading every tab log. */
+export async function sessionKeys(): Promise<string[]> {
+  const area = browser.storage.session as { getKeys?: () => Promise<string[]> };
+  return area.getKeys ? area.getKeys() : Object.keys(await getAllSession());
 }
 
 /** Wipes every snapshot past its window and makes sure each other one has its alarm. */
 export async function sweepSnapshots(now = Date.now()): Promise<void> {
-  for (const key of await snapshotKeys()) {
+  for (const key of (await sessionKeys()).filter(isSnapshotKey)) {
     const snapshot = await readSnapshot(key.slice(SNAPSHOT_PREFIX.length), now);
     if (snapshot) await browser.alarms.create(key, { when: snapshot.expiresAt });
   }

@@ -1,8 +1,8 @@
 // Undo for "clear this site": puts the snapshotted cookies back, exactly or with a reason per cookie,
 // then wipes the snapshot (src/background/clear-site-snapshot.ts keeps and expires it).
-import { browser } from '../shared/browser';
+import { getSession, setSession } from '../shared/storage';
 import { keyedError } from '../shared/messages';
-import { stateKey, type ClearState, type RestoreFailure } from '../shared/clear-site';
+import { sessionItem, stateKey, type ClearState, type RestoreFailure } from '../shared/clear-site';
 import { cookieLabel, restoreDifferences, toSetDetails, type SavedCookie } from '../core/clear-site';
 import { text } from '../core/text';
 import { cookieApi } from './clear-site-browser';
@@ -34,7 +34,7 @@ export async function restoreSnapshot(site: string): Promise<ClearState> {
   const failures = results.filter((r): r is RestoreFailure => r !== null);
   await forgetSnapshot(site);
   const key = stateKey(site);
-  const previous = (await browser.storage.session.get(key))[key] as ClearState | undefined;
+  const previous = (await getSession([key]))[key];
   const { undoUntil: _gone, ...rest } = previous ?? {
     site,
     tabId: -1,
@@ -44,6 +44,6 @@ export async function restoreSnapshot(site: string): Promise<ClearState> {
     cookieCount: snapshot.cookies.length,
   };
   const state: ClearState = { ...rest, undo: { restored: results.length - failures.length, failures } };
-  await browser.storage.session.set({ [key]: state });
+  await setSession(sessionItem(key, state));
   return state;
 }

@@ -6,7 +6,8 @@ import type { Cookies } from '../shared/browser';
 import { browser } from '../shared/browser';
 import { heldCookiesOf, type CookieJarFacts, type GoneCause, type GoneCookie } from '../core/cookies';
 import { hostFacts, hostOf, schemefulSite } from '../core/site';
-import { isFirefox, snapshotCookies, storeOfTab } from './clear-site-browser';
+import { isFirefox } from '../shared/platform';
+import { snapshotCookies, storeOfTab } from './clear-site-browser';
 import { enqueue } from './store';
 
 const GONE_CAUSES = new Set<string>(['expired', 'expired_overwrite', 'explicit', 'evicted']);

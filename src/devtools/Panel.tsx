@@ -4,6 +4,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EmptyState } from '../ui/EmptyState';
 import { EventTable } from '../ui/EventTable';
+import { HarDropZone, HarStatus, OpenHarButton } from '../ui/HarImportBar';
+import { useHarImport } from '../ui/use-har-import';
 import { ExportBar } from '../ui/ExportBar';
 import { HeaderBar } from '../ui/HeaderBar';
 import { CaptureAllToggle, LanguageSelect } from '../ui/SettingsControls';
@@ -32,7 +34,12 @@ function useLiveFacts(analysis: PanelAnalysis, pageUrl: () => string | undefined
 
 /** The panel for one tab (the inspected one, or ?tabId=N). */
 export function Panel({ tabId }: { tabId: number | null }) {
-  const { state, log } = usePanelLog(tabId);
+  const { state, log: liveLog } = usePanelLog(tabId);
+  const har = useHarImport();
+  // An open HAR file replaces the live log in every part of the view until it is closed; its events
+  // live in this page's memory only (never storage.session) with their own analysis.
+  const imported = har.state.kind === 'loaded' ? har.state.result : undefined;
+  const importAnalysis = useMemo(() => imported && new PanelAnalysis().preset(imported.events), [imported]);
   const status = useTabStatus(tabId);
   const [analysis] = useState(() => new PanelAnalysis());
   const [filter, setFilter] = useState<PanelFilter>(NO_FILTER);
@@ -41,8 +48,10 @@ export function Panel({ tabId }: { tabId: number | null }) {
   const { clear, clearing, error } = useClear(tabId);
   // The page's URL decides which bodies may be read (same origin only): the tab's, else the last load's.
   const pageUrl = useRef<string | undefined>(undefined);
-  pageUrl.current = status?.kind === 'open' ? status.url : log?.pages.at(-1)?.url;
+  pageUrl.current = status?.kind === 'open' ? status.url : liveLog?.pages.at(-1)?.url;
   const liveVersion = useLiveFacts(analysis, () => pageUrl.current);
+  const log = imported ? imported.log : liveLog;
+  const shownAnalysis = importAnalysis ?? analysis;
 
   const all = log?.events ?? [];
   const pageId = log ? currentPageId(log) : undefined;
@@ -50,26 +59,37 @@ export function Panel({ tabId }: { tabId: number | null }) {
   const schemes = useMemo(() => schemeOptions(all), [all]);
   useEffect(() => setActive((a) => Math.min(a, shown.length - 1)), [shown.length]);
   useEffect(() => {
-    if (all.length === 0) analysis.index.clear(); // a cleared log forgets what DevTools saw, too
-  }, [all.length === 0]);
+    // a cleared log forgets what DevTools saw, too
+    if ((liveLog?.events.length ?? 0) === 0) analysis.index.clear();
+  }, [(liveLog?.events.length ?? 0) === 0]);
+  useEffect(() => setOpenId(undefined), [imported]);
 
   const open = openId ? all.find((e) => e.id === openId) : undefined;
-  const topFinding = useTopFindings(analysis, log);
+  const topFinding = useTopFindings(shownAnalysis, log);
   return (
-    <div class={`panel${open ? ' with-details' : ''}`} data-testid="panel" data-live-version={liveVersion}>
+    <HarDropZone
+      class={`panel${open ? ' with-details' : ''}${imported ? ' imported' : ''}`}
+      onFile={har.open}
+      testid="panel"
+      data={{ 'data-live-version': liveVersion }}
+    >
       <HeaderBar
-        subtitle={status?.kind === 'open' ? status.url : undefined}
-        onClear={all.length ? clear : undefined}
+        subtitle={
+          har.state.kind === 'loaded' ? har.state.name : status?.kind === 'open' ? status.url : undefined
+        }
+        onClear={all.length && !imported ? clear : undefined}
         clearing={clearing}
         actions={
           <span class="panel-settings">
+            <OpenHarButton onFile={har.open} />
             <CaptureAllToggle compact />
             <LanguageSelect />
           </span>
         }
       />
       <main class="panel-body">
-        <TabNotices tabId={tabId} status={status} state={state} actionError={error} />
+        <HarStatus state={har.state} onClose={har.close} />
+        {!imported && <TabNotices tabId={tabId} status={status} state={state} actionError={error} />}
         <PanelToolbar
           filter={filter}
           onFilter={setFilter}
@@ -81,10 +101,10 @@ export function Panel({ tabId }: { tabId: number | null }) {
           label={msg('panel_export_shown', String(shown.length))}
           testid="export-shown"
           disabled={shown.length === 0}
-          build={(format) => (log ? buildExport(format, shown, log, analysis) : undefined)}
+          build={(format) => (log ? buildExport(format, shown, log, shownAnalysis) : undefined)}
         />
         <div class="panel-main">
-          {log && all.length === 0 ? (
+          {log && all.length === 0 && !imported ? (
             <EmptyState />
           ) : (
             <EventTable
@@ -101,10 +121,15 @@ export function Panel({ tabId }: { tabId: number | null }) {
             />
           )}
           {open && log && (
-            <PanelDetails event={open} log={log} analysis={analysis} onClose={() => setOpenId(undefined)} />
+            <PanelDetails
+              event={open}
+              log={log}
+              analysis={shownAnalysis}
+              onClose={() => setOpenId(undefined)}
+            />
           )}
         </div>
       </main>
-    </div>
+    </HarDropZone>
   );
 }

@@ -27,9 +27,19 @@ export class PanelAnalysis {
   readonly index = new LiveFactsIndex();
   private positions?: { log: TabLog; at: Map<string, number> };
   private views = new WeakMap<AuthEvent, { version: number; view: EventView }>();
+  /** Views known in advance (an imported HAR carries its own facts): used as they are. */
+  private readonly fixed = new WeakMap<AuthEvent, EventView>();
   private findings = new WeakMap<AuthEvent, { version: number; log: TabLog; list: Finding[] }>();
 
+  /** Fixes the views of events whose facts came with them (imported from a HAR file). */
+  preset(views: readonly { event: AuthEvent; facts: LiveFacts }[]): this {
+    for (const { event, facts } of views) this.fixed.set(event, { event, facts, jwt: facts.jwt });
+    return this;
+  }
+
   view(event: AuthEvent): EventView {
+    const known = this.fixed.get(event);
+    if (known) return known;
     const version = this.index.version;
     const hit = this.views.get(event);
     if (hit && hit.version === version) return hit.view;

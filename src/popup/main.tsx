@@ -42,6 +42,7 @@ void startLanguage(async () => {
         onPopOut={inTab ? undefined : popOut}
         onRendered={markRendered}
         params={params}
+        canImport={inTab}
       />
     ),
     root,

@@ -6,6 +6,7 @@ import type { SavedCookie } from '../core/clear-site';
 import type { RecheckOutcome } from '../core/clear-site';
 import type { ClearKind } from '../core/clear-site';
 import type { Text } from '../core/text';
+import type { SessionItems } from './storage';
 
 /** How long Undo stays possible after a clear. */
 export const UNDO_WINDOW_MS = 10 * 60_000;
@@ -14,18 +15,44 @@ export const UNDO_WINDOW_MS = 10 * 60_000;
 export const SNAPSHOT_PREFIX = 'clearSnapshot:';
 /** storage.session key of a site's Undo snapshot (cookie values: worker only, never exported); also
  * the name of the alarm that wipes it. */
-export const snapshotKey = (site: string): string => `${SNAPSHOT_PREFIX}${site}`;
+export const snapshotKey = (site: string): SnapshotKey => `${SNAPSHOT_PREFIX}${site}`;
 /** Prefix of every clear-state key. */
 export const STATE_PREFIX = 'clearState:';
 /** storage.session key of a site's clear state, watched by the popup (no values). */
-export const stateKey = (site: string): string => `${STATE_PREFIX}${site}`;
+export const stateKey = (site: string): StateKey => `${STATE_PREFIX}${site}`;
+/** Whether a storage.session key is a clear state's. */
+export const isStateKey = (key: string): key is StateKey => key.startsWith(STATE_PREFIX);
+/** Whether a storage.session key is an Undo snapshot's. */
+export const isSnapshotKey = (key: string): key is SnapshotKey => key.startsWith(SNAPSHOT_PREFIX);
 /**
  * storage.session key (tests only): a shorter Undo window in ms, honoured only by an unpacked
  * (development) install and only to shorten the window, so it can never keep cookie values longer.
  */
 export const UNDO_WINDOW_TEST_KEY = 'test:undoWindowMs';
+
+/**
+ * One storage.session item under a computed clear-site key, typed by the key (an object literal with
+ * a computed template-literal key widens to a plain string index, which the typed map refuses).
+ */
+export const sessionItem = <K extends SnapshotKey | StateKey>(
+  key: K,
+  value: SessionItems[K],
+): Record<K, SessionItems[K]> => ({ [key]: value }) as Record<K, SessionItems[K]>;
+
+export type SnapshotKey = `clearSnapshot:${string}`;
+export type StateKey = `clearState:${string}`;
+
+// The clear-site keys join the typed storage.session map of ./storage, declared beside their types.
+declare module './storage' {
+  interface SessionItems {
+    [snapshot: SnapshotKey]: ClearSnapshot;
+    [state: StateKey]: ClearState;
+    clearConfirm: ConfirmRequest;
+    'test:undoWindowMs': number;
+  }
+}
 /** storage.session key the keyboard shortcut leaves for the popup: confirm clearing this tab's site. */
-export const CONFIRM_KEY = 'clearConfirm';
+export const CONFIRM_KEY = 'clearConfirm' as const;
 /** How long a shortcut's confirm request stays valid for a popup opened by it. */
 export const CONFIRM_MS = 30_000;
 

@@ -1,5 +1,6 @@
-import type { Challenge } from '../core/challenge';
-import type { ChallengeFieldName } from '../core/record';
+import { chromiumReading, parseChallenges, type Challenge } from '../core/challenge';
+import { rankForBrowser } from '../core/schemes';
+import { challengeNameFor, type AuthEvent, type ChallengeFieldName } from '../core/record';
 import type { Explanation } from '../core/schemes';
 import { explain } from './analysis';
 import { msg, t } from './i18n';
@@ -59,29 +60,6 @@ function Explained({ ex }: { ex: Explanation }) {
   );
 }
 
-// Shown when the catalog cannot explain (not built yet, or it failed): the parsed facts still help.
-function RawParams({ challenge }: { challenge: Challenge }) {
-  const entries = Object.entries(challenge.params);
-  if (challenge.token68 !== undefined) entries.unshift(['token68', challenge.token68]);
-  if (entries.length === 0) return null;
-  return (
-    <dl class="params" data-testid="params">
-      {entries.map(([name, value]) => (
-        <div class="param info" key={name}>
-          <dt>
-            <code>{name}</code>
-          </dt>
-          <dd>
-            <code class="value" data-testid="param-value">
-              {value}
-            </code>
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 /** One parsed challenge: its scheme, what it means, its parameters. */
 export function ChallengeView({ challenge, field }: { challenge: Challenge; field: ChallengeFieldName }) {
   const ex = explain(challenge, field);
@@ -93,7 +71,42 @@ export function ChallengeView({ challenge, field }: { challenge: Challenge; fiel
         </code>{' '}
         {ex && <span data-testid="challenge-title">{t(ex.title)}</span>}
       </h4>
-      {ex ? <Explained ex={ex} /> : <RawParams challenge={challenge} />}
+      {ex && <Explained ex={ex} />}
     </article>
+  );
+}
+
+/** The schemes Chromium never sees: every challenge after the first on a field line (chromiumReading). */
+function ignoredByChromium(lines: readonly string[]): string[] {
+  return lines.flatMap((line) =>
+    parseChallenges(line)
+      .challenges.slice(1)
+      .map((c) => c.scheme),
+  );
+}
+
+/**
+ * What the browser makes of these header lines: the scheme Chromium answers by itself (its ranking,
+ * schemes/browser.ts), and the challenges it never reads because they share a line with another.
+ * Firefox also reads one challenge per line (it splits the joined header at line breaks).
+ */
+export function BrowserReading({ event }: { event: AuthEvent }) {
+  const name = challengeNameFor(event.status);
+  const lines = event.challengeFields.filter((f) => f.name === name).map((f) => f.value);
+  if (lines.length === 0) return null;
+  const reading = chromiumReading(lines);
+  const pick = rankForBrowser(reading)[0];
+  const ignored = ignoredByChromium(lines);
+  return (
+    <ul class="browser" data-testid="browser-reading" aria-label={msg('ui_browser_label')}>
+      <li data-testid="chromium-pick">
+        {pick ? msg('ui_browser_chromium_pick', pick.scheme) : msg('ui_browser_chromium_none')}
+      </li>
+      {ignored.length > 0 && (
+        <li data-testid="chromium-ignored">
+          {msg('ui_browser_chromium_ignored', ignored.join(', '))} {msg('ui_browser_firefox_lines')}
+        </li>
+      )}
+    </ul>
   );
 }

@@ -1,7 +1,8 @@
 import type { DiagnoseContext } from '../core/diagnose';
 import type { AuthEvent, TabLog } from '../core/record';
-import { fieldFor, findingsFor } from './analysis';
-import { ChallengeView } from './ChallengeView';
+import { challengeNameFor } from '../core/record';
+import { findingsFor } from './analysis';
+import { BrowserReading, ChallengeView } from './ChallengeView';
 import { CopyReport } from './CopyReport';
 import { Findings } from './Findings';
 import { msg } from './i18n';
@@ -57,7 +58,7 @@ export function EventDetails({
   log: TabLog;
   context?: DiagnoseContext;
 }) {
-  const field = fieldFor(event.status);
+  const field = challengeNameFor(event.status);
   const { challenges, problems } = event.parse;
   return (
     <div class="event-body" data-testid="event-details">
@@ -71,6 +72,7 @@ export function EventDetails({
       <SignInFlow event={event} log={log} context={context} />
       <section class="challenges">
         <h3>{msg(event.status === 407 ? 'ui_challenges_407' : 'ui_challenges_401')}</h3>
+        {challenges.length > 0 && <BrowserReading event={event} />}
         {challenges.map((c, i) => (
           <ChallengeView key={i} challenge={c} field={field} />
         ))}

@@ -4,6 +4,8 @@ import { ClearSiteConfirm } from './ClearSiteConfirm';
 import { CopyReport } from './CopyReport';
 import { EmptyState } from './EmptyState';
 import { EventList } from './EventList';
+import { HarDropZone, HarStatus, OpenHarButton } from './HarImportBar';
+import { useHarImport } from './use-har-import';
 import { shortUrl } from './format';
 import { groupEvents, type GroupBy } from './group';
 import { HeaderBar } from './HeaderBar';
@@ -24,6 +26,8 @@ interface Props {
   onRendered?: () => void;
   /** The page's query: `?confirmClear=1` (or the shortcut's request) opens the clear confirmation. */
   params?: URLSearchParams;
+  /** Offer "Open HAR file" (the popped-out view: a file dialog would close the toolbar popup). */
+  canImport?: boolean;
 }
 
 function subtitle(status: TabStatus | undefined): [string?, string?] {
@@ -34,7 +38,9 @@ function subtitle(status: TabStatus | undefined): [string?, string?] {
 }
 
 /** The whole view of one tab's 401/407 responses, shared by the popup and the DevTools panel. */
-export function TabView({ tabId, onPopOut, onRendered, params }: Props) {
+export function TabView({ tabId, onPopOut, onRendered, params, canImport }: Props) {
+  const har = useHarImport();
+  const imported = har.state.kind === 'loaded' ? har.state.result : undefined;
   const [view, setView] = useState<View>('tab');
   const [groupBy, setGroupBy] = useState<GroupBy>('origin');
   const [settingsOpen, toggleSettings] = useSettingsOpen();
@@ -47,20 +53,21 @@ export function TabView({ tabId, onPopOut, onRendered, params }: Props) {
     tabId === null || isBackground || state.status === 'loading' ? null : BACKGROUND_TAB,
   );
   const now = useNow(30_000);
-  const log = state.status === 'ready' ? state.log : undefined;
-  const byPage = groupBy === 'page' && shownId !== BACKGROUND_TAB;
+  // An open HAR file replaces the tab's log until closed (memory only, never storage.session).
+  const log = imported ? imported.log : state.status === 'ready' ? state.log : undefined;
+  const byPage = groupBy === 'page' && shownId !== BACKGROUND_TAB && !imported;
   const groups = useMemo(() => (log ? groupEvents(log, byPage ? 'page' : 'origin') : []), [log, byPage]);
 
   const { clear, clearing, error: actionError } = useClear(shownId);
   useOnceReady(state.status !== 'loading', onRendered);
 
-  const [sub, subTitle] = subtitle(status);
-  return (
+  const [sub, subTitle] = har.state.kind === 'loaded' ? [har.state.name] : subtitle(status);
+  const body = (
     <div class="app" data-testid="tab-view" aria-busy={state.status === 'loading'}>
       <HeaderBar
         subtitle={sub}
         subtitleTitle={subTitle}
-        onClear={log && log.events.length > 0 ? clear : undefined}
+        onClear={log && log.events.length > 0 && !imported ? clear : undefined}
         clearing={clearing}
         onPopOut={onPopOut && tabId !== null ? () => onPopOut(tabId) : undefined}
         actions={
@@ -72,13 +79,19 @@ export function TabView({ tabId, onPopOut, onRendered, params }: Props) {
             />
           ) : undefined
         }
-        end={<SettingsButton open={settingsOpen} onToggle={toggleSettings} />}
+        end={
+          <>
+            {canImport && <OpenHarButton onFile={har.open} />}
+            <SettingsButton open={settingsOpen} onToggle={toggleSettings} />
+          </>
+        }
       />
       {settingsOpen && <SettingsPanel />}
       <main>
+        <HarStatus state={har.state} onClose={har.close} />
         {params && tabId !== null && tabId >= 0 && <ClearSiteConfirm tabId={tabId} params={params} />}
-        <TabNotices tabId={tabId} status={status} state={state} actionError={actionError} />
-        {tabId !== null && (
+        {!imported && <TabNotices tabId={tabId} status={status} state={state} actionError={actionError} />}
+        {tabId !== null && !imported && (
           <ViewControls
             showSwitch={!isBackground}
             view={view}
@@ -97,11 +110,12 @@ export function TabView({ tabId, onPopOut, onRendered, params }: Props) {
               groupBy={byPage ? 'page' : 'origin'}
               log={log}
               now={now}
-              tabId={shownId ?? undefined}
+              tabId={imported ? undefined : (shownId ?? undefined)}
             />
           )}
         </div>
       </main>
     </div>
   );
+  return canImport ? <HarDropZone onFile={har.open}>{body}</HarDropZone> : body;
 }

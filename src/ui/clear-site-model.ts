@@ -2,13 +2,8 @@
 // storage.session (no cookie value ever reaches the UI), the sites of the list's origin groups.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
-import {
-  CONFIRM_KEY,
-  CONFIRM_MS,
-  stateKey,
-  type ClearState,
-  type ConfirmRequest,
-} from '../shared/clear-site';
+import { getSession, removeSession } from '../shared/storage';
+import { CONFIRM_KEY, CONFIRM_MS, stateKey, type ClearState } from '../shared/clear-site';
 import { errorText, send } from '../shared/messages';
 import {
   CLEAR_KINDS,
@@ -74,7 +69,7 @@ export function useClearState(site: string | undefined): ClearState | undefined 
     if (!site) return;
     const key = stateKey(site);
     let live = true;
-    void browser.storage.session.get(key).then((got) => live && setState(got[key] as ClearState | undefined));
+    void getSession([key]).then((got) => live && setState(got[key]));
     const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
       if (area === 'session' && key in changes) setState(changes[key]?.newValue as ClearState | undefined);
     };
@@ -92,8 +87,8 @@ export function useClearState(site: string | undefined): ClearState | undefined 
  * fresh request in storage.session (the toolbar popup, which takes no query string). Consumed once.
  */
 export async function takeConfirmRequest(tabId: number, params: URLSearchParams): Promise<boolean> {
-  const got = (await browser.storage.session.get(CONFIRM_KEY))[CONFIRM_KEY] as ConfirmRequest | undefined;
-  if (got) await browser.storage.session.remove(CONFIRM_KEY);
+  const got = (await getSession([CONFIRM_KEY]))[CONFIRM_KEY];
+  if (got) await removeSession([CONFIRM_KEY]);
   if (params.get('confirmClear') === '1') return true;
   return !!got && got.tabId === tabId && Date.now() - got.at < CONFIRM_MS;
 }

@@ -4,7 +4,8 @@ import type { DiagnoseContext } from '../core/diagnose';
 import type { AuthEvent, TabLog } from '../core/record';
 import { buildReport, buildTabReport, type EventReportInput, type ReportEnvironment } from '../core/export';
 import { browser } from '../shared/browser';
-import { explain, fieldFor, findingsFor } from './analysis';
+import { challengeNameFor } from '../core/record';
+import { explain, findingsFor } from './analysis';
 import { t } from './i18n';
 
 interface Brand {
@@ -35,7 +36,7 @@ function environment(): ReportEnvironment {
 }
 
 function inputFor(event: AuthEvent, log: TabLog, context?: DiagnoseContext): EventReportInput {
-  const field = fieldFor(event.status);
+  const field = challengeNameFor(event.status);
   return {
     event,
     findings: findingsFor(event, log, context),

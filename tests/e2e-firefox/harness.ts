@@ -122,30 +122,23 @@ export class Firefox {
     return outcome.result?.value;
   }
 
-  /** Opens `path` of the extension (e.g. `/src/popup/popup.html?tabId=3`) in a new tab. */
+  /**
+   * Opens `path` of the extension (e.g. `/src/popup/popup.html?tabId=3`) in a new tab: puppeteer
+   * opens the tab (so it tracks it), the browser window loads the extension page into it.
+   */
   async openExtensionPage(path: string): Promise<Page> {
     const url = `${EXT}${path}`;
-    const before = new Set(await this.contextIds());
+    const page = await this.browser.newPage();
+    await page.bringToFront();
     await this.chrome(
-      `void gBrowser.addTab(${JSON.stringify(url)}, ` +
+      `gBrowser.selectedBrowser.loadURI(Services.io.newURI(${JSON.stringify(url)}), ` +
         `{ triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() })`,
     );
-    const context = await until(`${url} opens`, async () => {
-      const tree = await this.bidi.send('browsingContext.getTree', {});
-      const found = (tree.result.contexts as Json[]).find(
-        (c) => c.url === url && !before.has(c.context as string),
-      );
-      return found?.context as string | undefined;
+    await until(`${url} loads`, async () => {
+      const href = await page.evaluate('location.href').catch(() => '');
+      return href === url;
     });
-    // puppeteer learns of the tab a moment later, under the URL it had at creation: match its context id.
-    return until(`puppeteer sees ${url}`, async () =>
-      (await this.browser.pages()).find((p) => frameId(p) === context),
-    );
-  }
-
-  private async contextIds(): Promise<string[]> {
-    const tree = await this.bidi.send('browsingContext.getTree', {});
-    return (tree.result.contexts as Json[]).map((c) => c.context as string);
+    return page;
   }
 
   /** Evaluates `expression` (a promise is awaited) in the extension's own page. */
@@ -249,8 +242,4 @@ export async function until<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting until ${what}`);
     await new Promise((r) => setTimeout(r, interval));
   }
-}
-
-function frameId(page: Page): string {
-  return (page.mainFrame() as unknown as { _id: string })._id;
 }

@@ -124,10 +124,11 @@ test('stopping the worker before its batch is written loses nothing; the next 40
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
 
-  // The event is journaled at once and written to its tab's log by a batch up to 150 ms later
-  // (store.ts): stop the worker in between — seen as journaled and not yet in the log.
+  // An event is journaled at once; a second one right after the first waits for the next batch slot
+  // (up to 150 ms, store.ts): stop the worker in between — seen as journaled and not yet in the log.
   let stoppedAt = -1;
   for (let attempt = 0; attempt < 5 && stoppedAt < 0; attempt++) {
+    await fetchIn(page, `${server.origin}/api/bearer?lead=${attempt}`);
     await fetchIn(page, `${server.origin}/api/bearer?before=${attempt}`);
     const state = (await worker.evaluate(`chrome.storage.session.get(null).then((all) => [
       Object.keys(all).some((k) => k.startsWith('pending:')),

@@ -51,7 +51,7 @@ const LIVE: Row[] = [
   { scenario: 'bearer-insufficient-scope', top: 'bearer-insufficient-scope', also: ['bearer-scope-on-401'] },
   { scenario: 'digest-stale', top: 'digest-stale' },
   { scenario: 'digest-sha512', top: 'digest-unsupported-algorithm' },
-  { scenario: 'iis-negotiate-ntlm', top: 'windows-integrated-auth', also: ['server-setting'] },
+  { scenario: 'iis-negotiate-ntlm', top: 'windows-integrated-auth', also: ['served-by'] },
   { scenario: 'redirect-drops-auth', top: 'redirect-dropped-credentials' },
   { scenario: 'login-loop', top: 'auth-loop' },
   { scenario: 'rate-limited', top: 'retry-after' },
@@ -74,6 +74,11 @@ const LIVE: Row[] = [
   // Seen live because fetch/XHR is observed with extraHeaders: the 401's Set-Cookie and the preflight.
   { scenario: 'session-expired', top: 'session-cleared' },
   { scenario: 'cors-preflight', top: 'cors-preflight' },
+  // Who asked: the server and the setting behind it; the Windows token decoded.
+  { scenario: 'nginx-auth-basic', top: 'server-setting' },
+  { scenario: 'tomcat-manager', top: 'server-setting' },
+  { scenario: 'api-gateway', top: 'server-setting', also: ['no-challenge'] },
+  { scenario: 'negotiate-ntlm-fallback', top: 'windows-token', also: ['served-by'] },
 ];
 
 const pathOf = (url: string) => new URL(url).pathname;

@@ -14,6 +14,8 @@ interface Case {
   /** The top finding's title and phrases of its text (detail and steps, the owner's folded ones too). */
   title: string;
   says: string[];
+  /** The scheme the challenges section says Chromium answers by itself. */
+  chromium: string;
 }
 
 const CASES: Case[] = [
@@ -23,6 +25,7 @@ const CASES: Case[] = [
     challenge: 'Basic realm="Staff only"',
     title: 'Who asked: nginx',
     says: ['auth_basic directive protects this location', 'area "Staff only"', 'auth_basic_user_file'],
+    chromium: 'Basic',
   },
   {
     server: 'apache2',
@@ -30,6 +33,7 @@ const CASES: Case[] = [
     challenge: 'Basic realm="Members area"',
     title: 'Who asked: Apache httpd',
     says: ['an .htaccess file', 'area "Members area"', 'AllowOverride AuthConfig', 'htpasswd'],
+    chromium: 'Basic',
   },
   {
     server: 'apache2',
@@ -37,6 +41,7 @@ const CASES: Case[] = [
     challenge: 'Digest realm="Digest area"',
     title: 'Who asked: Apache httpd',
     says: ['mod_auth_digest', 'area "Digest area"', 'htdigest'],
+    chromium: 'Digest',
   },
   {
     server: 'lighttpd',
@@ -44,6 +49,7 @@ const CASES: Case[] = [
     challenge: 'Digest realm="Vault"',
     title: 'Who asked: lighttpd',
     says: ['auth.require rule protects this path', 'area "Vault"', 'auth.backend'],
+    chromium: 'Digest',
   },
   {
     server: 'caddy',
@@ -51,6 +57,7 @@ const CASES: Case[] = [
     challenge: 'Basic realm="restricted"',
     title: 'Who asked: Caddy',
     says: ['basic_auth directive (basicauth before Caddy 2.8)', 'area "restricted"', 'caddy hash-password'],
+    chromium: 'Basic',
   },
 ];
 
@@ -87,6 +94,9 @@ for (const c of CASES) {
     const top = card.getByTestId('finding').first();
     await expect(top.locator('h4')).toContainText(c.title);
     for (const phrase of c.says) await expect(top).toContainText(phrase);
+    await expect(card.getByTestId('chromium-pick')).toHaveText(
+      `Chromium answers with ${c.chromium} by itself: it prefers Negotiate, then NTLM, Digest, Basic, whatever order the server sent.`,
+    );
     await page.close();
   });
 }

@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  countScanSteps,
-  parseChallenges,
-  PARSE_LIMITS,
-  PARSE_PROBLEM_CODES,
-  serializeChallenges,
-} from '../../src/core/challenge';
+import { parseChallenges, PARSE_LIMITS, PARSE_PROBLEM_CODES } from '../../src/core/challenge';
+import { countScanSteps } from './fixtures/scan-steps';
+import { serializeChallenges } from './fixtures/serialize-challenges';
 import { challenge, grammarSoup, wellFormedHeader } from './fixtures/challenge-arbitraries';
 
 // Big inputs and thousands of generated cases: generous time on a loaded machine (nothing here is timed).

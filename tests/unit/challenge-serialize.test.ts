@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumReading, parseChallenges, serializeChallenges } from '../../src/core/challenge';
+import { chromiumReading, parseChallenges } from '../../src/core/challenge';
+import { serializeChallenges } from './fixtures/serialize-challenges';
 import { ch } from './fixtures/challenge-headers';
 
 describe('serializeChallenges writes RFC 9110 §11 syntax', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { credentialScheme, NO_SCHEME } from '../../src/core/record';
-import { maskedAuthorization, maskHeader as maskHeaderValue } from '../../src/core/secrets';
+import { maskedAuthorization, maskHeader } from '../../src/core/secrets';
 
 // What may be stored of an Authorization value: the scheme word, never a credential.
 const cases: [label: string, value: string, scheme: string | undefined][] = [
@@ -35,13 +35,13 @@ describe('credentialScheme', () => {
   });
 });
 
-describe('maskHeaderValue(Authorization) uses the same reading', () => {
+describe('maskHeader(Authorization) uses the same reading', () => {
   it.each([
     ['Bearer SECRET-TOKEN-123', 'Bearer ***'],
     ['abc123SECRET', '***'],
     ['sk_live_SECRET other', '***'],
   ])('%s → %s', (value, masked) => {
-    expect(maskHeaderValue('Authorization', value)).toBe(masked);
+    expect(maskHeader('Authorization', value)).toBe(masked);
   });
 });
 

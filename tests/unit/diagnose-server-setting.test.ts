@@ -32,8 +32,6 @@ describe('server-setting: who asked and what to change', () => {
     ],
     [R.jetty, 'cause', 'title', ['folder_password'], ['jetty']],
     [R.traefik, 'possible-cause', 'title_likely', ['folder_password'], ['traefik']],
-    [R.iis, 'info', 'title', ['diag_step_contact_admin'], ['iis']],
-    [R.express, 'info', 'title', ['diag_step_contact_admin'], ['express']],
     [R.apiGateway, 'cause', 'title', ['gateway_sign_in', 'diag_step_contact_admin'], ['aws_api_gateway']],
     [R.alb, 'cause', 'title', ['gateway_sign_in', 'diag_step_contact_admin'], ['aws_alb']],
     [
@@ -58,6 +56,21 @@ describe('server-setting: who asked and what to change', () => {
     expect(keys(f, 'visitor')).toEqual(visitor);
     expect(keys(f, 'owner')).toEqual(owner);
     await renderFindings(f ? [f] : []);
+  });
+
+  it.each([
+    [R.iis, 'iis'],
+    [R.express, 'express'],
+  ] as const)('served-by: the application answered (%#)', async (response, product) => {
+    const f = find(response, 'served-by');
+    expect(f?.kind).toBe('info');
+    expect(f?.detail.key).toBe(`diag_served_by_detail_${product}`);
+    expect(f?.steps.map((s) => [s.key, s.audience])).toEqual([
+      ['diag_step_contact_admin', 'visitor'],
+      [`diag_served_by_step_${product}`, 'owner'],
+    ]);
+    expect(find(response, 'server-setting')).toBeUndefined();
+    await renderFindings([f!]);
   });
 
   it('names the realm in the visitor step: it is the AuthName / auth_basic text the owner chose', () => {

@@ -9,7 +9,7 @@ const iisCases: DiagnosisCase[] = [
     name: 'iis-401-2-no-matching-auth-method (body code from the panel)',
     event: makeEvent({ ...owa, response: { ...iis, bodyCode: '401.2' } }),
     expect: [{ id: 'iis-substatus', kind: 'cause', detail: 'detail_2', args: ['401.2'] }],
-    absent: ['server-setting'],
+    absent: ['served-by'],
   },
   {
     name: 'iis-401-1-logon-failed-in-status-line',
@@ -43,7 +43,7 @@ const iisCases: DiagnosisCase[] = [
     name: 'iis-without-visible-substatus',
     event: makeEvent({ ...owa, ...www(ch('Negotiate'), ch('NTLM')), response: iis }),
     expect: [
-      { id: 'server-setting', kind: 'info', detail: 'detail_iis', args: ['Server: Microsoft-IIS/10.0'] },
+      { id: 'served-by', kind: 'info', detail: 'detail_iis', args: ['Server: Microsoft-IIS/10.0'] },
     ],
     absent: ['iis-substatus'],
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Challenge } from '../../src/core/challenge';
 import type { ChallengeFieldName } from '../../src/core/record';
-import { chromiumPick, explainChallenge, rankForBrowser, type ParamLine } from '../../src/core/schemes';
+import { explainChallenge, rankForBrowser, type ParamLine } from '../../src/core/schemes';
 import { renderText } from '../fixtures/render-text';
 
 const WWW: ChallengeFieldName = 'www-authenticate';
@@ -279,7 +279,7 @@ describe('explainChallenge: scheme and browser lines', () => {
   });
 });
 
-describe('rankForBrowser / chromiumPick: the challenge Chromium answers', () => {
+describe('rankForBrowser: the challenge Chromium answers', () => {
   const c = (scheme: string, params: Record<string, string> = {}): Challenge => ({ scheme, params });
   it.each<[string, Challenge[], string[], number]>([
     ['IIS: Negotiate then NTLM', [c('Negotiate'), c('NTLM')], ['Negotiate', 'NTLM'], 0],
@@ -304,6 +304,6 @@ describe('rankForBrowser / chromiumPick: the challenge Chromium answers', () => 
     ['nothing offered', [], [], -1],
   ])('%s', (_name, challenges, order, pick) => {
     expect(rankForBrowser(challenges).map((ranked) => ranked.scheme)).toEqual(order);
-    expect(chromiumPick(challenges)).toBe(pick);
+    expect(rankForBrowser(challenges)[0]?.index ?? -1).toBe(pick);
   });
 });

@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HarImport, HarScanner, importHarBytes, importHarText } from '../../src/core/har-import';
+import {
+  decodeHarSlices,
+  HarImport,
+  HarScanner,
+  importHarBytes,
+  importHarText,
+} from '../../src/core/har-import';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const CHROME = readFileSync(resolve(import.meta.dirname, '../fixtures/har/chrome-devtools.har'), 'utf8');
@@ -72,6 +78,21 @@ describe('files that are not a readable HAR', () => {
     }
     const outcome = importHarBytes(utf16);
     expect(outcome.ok && outcome.result.events.length).toBe(4);
+  });
+
+  it('decodes in slices without splitting a character, whatever the slice size', () => {
+    const source = '{"title": "Вход — 401 ✓ 🔐"}';
+    for (const size of [1, 2, 3, 5, 64]) {
+      const slices = decodeHarSlices(utf8(source), size);
+      let next = slices.next();
+      let yields = 0;
+      while (!next.done) {
+        yields++;
+        next = slices.next();
+      }
+      expect(next.value).toEqual({ ok: true, text: source });
+      expect(yields).toBe(Math.ceil(utf8(source).length / size) - 1);
+    }
   });
 
   it('keys with escapes and brackets inside strings do not confuse the scan', () => {

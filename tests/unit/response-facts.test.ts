@@ -85,7 +85,7 @@ describe('challengeNameFor', () => {
   it.each([
     [401, 'www-authenticate'],
     [407, 'proxy-authenticate'],
-    [403, undefined],
+    [403, 'www-authenticate'],
   ])('status %i answers with %s', (status, name) => {
     expect(challengeNameFor(status)).toBe(name);
   });

@@ -2,9 +2,25 @@ import { describe, expect, it } from 'vitest';
 import type { Challenge } from '../../src/core/challenge';
 import type { ChallengeFieldName } from '../../src/core/record';
 import { explainChallenge } from '../../src/core/schemes';
-import { catalogKeys, findScheme, SCHEMES, type SchemeInfo } from '../../src/core/schemes';
+import { findScheme, schemeKeys, SCHEMES, type SchemeInfo } from '../../src/core/schemes';
 import type { Text } from '../../src/core/text';
 import { loadMessages, placeholderCount, renderText } from '../fixtures/render-text';
+
+/**
+ * Every message key the catalog entry refers to, with the number of substitutions it is given
+ * (parameter and value messages get the value as `$1`). Used by the tests that keep the catalog and
+ * `_locales/en/messages.json` in step.
+ */
+function catalogKeys(scheme: SchemeInfo): { key: string; args: number }[] {
+  const keys = Object.values(schemeKeys(scheme)).map((key) => ({ key, args: 0 }));
+  for (const param of scheme.params) {
+    const notes = [...Object.values(param.values ?? {}), ...(param.other ? [param.other] : [])];
+    for (const key of [param.key, ...notes.map((note) => note.key)]) keys.push({ key, args: 1 });
+  }
+  if (scheme.token68) keys.push({ key: scheme.token68, args: 1 });
+  if (scheme.browserNote) keys.push({ key: scheme.browserNote, args: 0 });
+  return keys;
+}
 
 // The IANA HTTP Authentication Scheme Registry as of its 2025-02-18 update
 // (https://www.iana.org/assignments/http-authschemes), with the reference it lists.

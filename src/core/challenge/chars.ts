@@ -52,7 +52,7 @@ function buildTable(): Uint8Array {
 /** Class bits of each UTF-16 code unit. */
 export const CHAR_CLASS: Uint8Array = buildTable();
 
-/** What the scanner reads: a string, or (in {@link countScanSteps}) a wrapper that counts reads. */
+/** What the scanner reads: a string, or (in the tests' countScanSteps) a wrapper that counts reads. */
 export interface CharSource {
   readonly length: number;
   charCodeAt(index: number): number;

@@ -32,6 +32,11 @@ export function parseSources(lines: readonly (CharSource | unknown)[]): ParseRes
   // Most real headers are clean: one light pass reads them; anything unusual reruns the full parser.
   const clean = parseClean(sources);
   if (clean !== null) return { challenges: clean, problems: [] };
+  return parseFull(sources);
+}
+
+/** The full parser alone (no fast path): what {@link parseClean} must agree with (a differential test). */
+export function parseFull(sources: readonly CharSource[]): ParseResult {
   const sink = new ProblemSink();
   const challenges: Challenge[] = [];
   for (let f = 0; f < sources.length; f++) {

@@ -66,19 +66,7 @@ export function deriveFacts(event: AuthEvent): Facts {
   return facts;
 }
 
-/** Whether a URL path looks like an API endpoint. */
-export function looksLikeApi(path: string): boolean {
-  return API_PATH.test(path);
-}
-
 /** The challenge of a scheme (case-insensitive), if offered. */
 export function challengeOf(facts: Facts, scheme: string): Challenge | undefined {
   return facts.challenges.find((c) => c.scheme.toLowerCase() === scheme);
-}
-
-/** A challenge parameter by case-insensitive name (RFC 9110 §11.2: names are case-insensitive). */
-export function param(challenge: Challenge | undefined, name: string): string | undefined {
-  if (!challenge) return undefined;
-  const hit = Object.keys(challenge.params).find((k) => k.toLowerCase() === name);
-  return hit === undefined ? undefined : challenge.params[hit];
 }

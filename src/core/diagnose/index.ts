@@ -1,5 +1,6 @@
 // The diagnosis engine. Pure: the event record in, ranked findings (message ids) out.
 import type { AuthEvent } from '../record';
+import { wordFor } from './browser-wording';
 import { runDiagnosis } from './run';
 import type { DiagnoseContext, Finding } from './types';
 
@@ -22,15 +23,17 @@ export { RULES } from './rules';
  *
  * @param event the captured response.
  * @param history the tab's other events (loops, bursts, idle time); the event itself may be included.
- * @param context optional facts the record lacks: decoded JWT claims, page load time, platform.
+ * @param context optional facts the record lacks: decoded JWT claims, page load time, platform, and
+ *   the browser (its own wording for browser-specific sentences).
  */
 export function diagnose(
   event: AuthEvent,
   history: readonly AuthEvent[],
   context?: DiagnoseContext,
 ): Finding[] {
-  return runDiagnosis(event, history, context);
+  return wordFor(runDiagnosis(event, history, context), context?.browser);
 }
+export { FIREFOX_TWINS } from './browser-wording';
 export * from './facts';
 export * from './jwt';
 export * from './rules';

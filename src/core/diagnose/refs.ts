@@ -16,6 +16,9 @@ export const REF = {
   rfc7616: 'https://www.rfc-editor.org/rfc/rfc7616#section-3.3',
   rfc7617: 'https://www.rfc-editor.org/rfc/rfc7617',
   rfc4559: 'https://www.rfc-editor.org/rfc/rfc4559',
+  rfc4120Errors: 'https://www.rfc-editor.org/rfc/rfc4120#section-7.5.9',
+  msNlmp:
+    'https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nlmp/b38c36ed-2804-4868-a9ff-8dd3182128e4',
   fetchPreflight: 'https://fetch.spec.whatwg.org/#cors-preflight-fetch',
   fetchRedirect: 'https://fetch.spec.whatwg.org/#http-redirect-fetch',
   fetchCredentials: 'https://fetch.spec.whatwg.org/#concept-request-credentials-mode',

@@ -47,6 +47,7 @@ export const RULE_ORDER = [
   'cookie-not-sent',
   'digest-userhash',
   'digest-stale',
+  'windows-token',
   'windows-negotiate-only',
   'windows-integrated-auth',
   'wp-admin-blocked',
@@ -57,6 +58,7 @@ export const RULE_ORDER = [
   'only-this-path',
   'served-by-ip',
   'redirect-chain',
+  'served-by',
   'status-meaning',
 ] as const;
 

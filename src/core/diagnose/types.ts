@@ -39,6 +39,11 @@ export interface DiagnoseContext {
   pageTime?: number;
   /** Operating system family, when known: Windows answers Negotiate/NTLM with the logged-on user. */
   platform?: 'windows' | 'mac' | 'linux' | 'chromeos' | 'android' | 'other';
+  /**
+   * The browser the user runs: picks the wording of browser-specific sentences, and Firefox does not
+   * answer Windows sign-in for intranet names by itself (network.automatic-ntlm-auth.allow-non-fqdn).
+   */
+  browser?: 'chromium' | 'firefox';
   /** The tab's recent sign-in steps (TabLog.signIn): the flow this 401 may end. */
   signIn?: readonly FlowStep[];
 }

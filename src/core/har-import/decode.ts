@@ -20,27 +20,42 @@ function firstBadUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * Decodes a HAR file's bytes. UTF-8 (with or without BOM) or UTF-16 with BOM; an empty file, a file
- * with NUL bytes (binary, or UTF-16 without BOM) or invalid UTF-8 gets an error message.
+ * Decodes a HAR file's bytes in slices of `sliceBytes`, yielding between them so a page can breathe
+ * (a streaming TextDecoder keeps characters split across slices whole). UTF-8 (with or without BOM)
+ * or UTF-16 with BOM; an empty file, NUL characters (binary, or UTF-16 without a BOM) or invalid
+ * UTF-8 end with an error message.
  */
-export function decodeHarBytes(bytes: Uint8Array): Decoded {
+export function* decodeHarSlices(bytes: Uint8Array, sliceBytes = 4 << 20): Generator<number, Decoded> {
   if (bytes.length === 0) return { ok: false, error: text('har_error_empty') };
   const [a, b] = [bytes[0], bytes[1]];
-  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) {
-    const label = a === 0xff ? 'utf-16le' : 'utf-16be';
-    try {
-      return { ok: true, text: new TextDecoder(label, { fatal: true }).decode(bytes.subarray(2)) };
-    } catch {
-      return { ok: false, error: text('har_error_not_utf8', '0') };
-    }
-  }
+  const utf16 = (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff);
+  const label = !utf16 ? 'utf-8' : a === 0xff ? 'utf-16le' : 'utf-16be';
+  // ignoreBOM false (the default) drops a UTF-8 BOM, which JSON.parse would reject.
+  const decoder = new TextDecoder(label, { fatal: true });
+  const parts: string[] = [];
+  let at = utf16 ? 2 : 0;
   try {
-    // ignoreBOM: false (the default) drops a UTF-8 BOM, which JSON.parse would reject.
-    const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (decoded.includes('\u0000'))
-      return { ok: false, error: text('har_error_not_utf8', String(decoded.indexOf('\u0000'))) };
-    return { ok: true, text: decoded };
+    while (at < bytes.length) {
+      const end = Math.min(bytes.length, at + sliceBytes);
+      const part = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+      const nul = part.indexOf('\u0000');
+      if (nul >= 0) return { ok: false, error: text('har_error_not_utf8', String(at + nul)) };
+      parts.push(part);
+      at = end;
+      if (at < bytes.length) yield at / bytes.length;
+    }
   } catch {
-    return { ok: false, error: text('har_error_not_utf8', String(Math.max(0, firstBadUtf8(bytes)))) };
+    const bad = utf16 ? 0 : Math.max(0, firstBadUtf8(bytes));
+    return { ok: false, error: text('har_error_not_utf8', String(bad)) };
+  }
+  return { ok: true, text: parts.join('') };
+}
+
+/** Decodes a HAR file's bytes at once (see {@link decodeHarSlices}). */
+export function decodeHarBytes(bytes: Uint8Array): Decoded {
+  const slices = decodeHarSlices(bytes, bytes.length || 1);
+  for (;;) {
+    const next = slices.next();
+    if (next.done) return next.value;
   }
 }

@@ -48,19 +48,50 @@ export class HarImport {
   private readonly redirects = new RedirectIndex();
   private skipped = 0;
   private anyCredentials = false;
+  /** Events built so far from `auth` (after the scan: whether the file was sanitized is known then). */
+  private readonly built: ImportedEvent[] = [];
+  private buildAt = 0;
+  private skeletonValue?: { value: unknown };
 
   constructor(private readonly text: string) {
     this.scanner = new HarScanner(text, (json, index) => this.onEntry(json, index));
   }
 
-  /** 0..1, for a progress bar. */
+  /** 0..1, for a progress bar: the scan is most of the work, building the events the rest. */
   get progress(): number {
-    return this.scanner.progress;
+    const building = this.auth.length ? this.buildAt / this.auth.length : 1;
+    return this.scanner.state === 'more' ? this.scanner.progress * 0.9 : 0.9 + 0.1 * building;
   }
 
-  /** Scans about `budget` characters; true when the whole text is scanned. */
+  /**
+   * Does about `budget` characters' worth of work (scanning, then building events); true when all
+   * is done and {@link outcome} is ready.
+   */
   step(budget = 1 << 20): boolean {
-    return this.scanner.step(budget) !== 'more';
+    if (this.scanner.state === 'more') return this.scanner.step(budget) === 'broken';
+    if (this.scanner.state === 'broken') return true;
+    const sanitized = this.sanitized();
+    const end = Math.min(this.auth.length, this.buildAt + Math.max(1, budget >> 13));
+    for (; this.buildAt < end; this.buildAt++) this.build(this.auth[this.buildAt]!, sanitized);
+    return this.buildAt >= this.auth.length;
+  }
+
+  private build({ entry, index }: { entry: FileHarEntry; index: number }, sanitized: boolean): void {
+    const start = Date.parse(entry.startedDateTime ?? '');
+    const chain = Number.isFinite(start) ? this.redirects.chainTo(entry.request.url, start) : [];
+    const imported = importEntry(entry, index, chain, sanitized);
+    if (imported) this.built.push(imported);
+    else this.skipped++;
+  }
+
+  private creator(): { name?: unknown; version?: unknown } | undefined {
+    const log = (this.skeleton() as { log?: { creator?: unknown } } | undefined)?.log;
+    return log?.creator as { name?: unknown; version?: unknown } | undefined;
+  }
+
+  /** Chrome's DevTools writes "WebInspector"; its default export (Chrome 130+) strips credentials. */
+  private sanitized(): boolean {
+    return this.creator()?.name === 'WebInspector' && !this.anyCredentials && this.scanner.entries > 0;
   }
 
   private onEntry(json: string, index: number): void {
@@ -86,6 +117,11 @@ export class HarImport {
 
   /** The skeleton (the file without its entries) as parsed JSON, or undefined when it is not JSON. */
   private skeleton(): unknown {
+    this.skeletonValue ??= { value: this.parseSkeleton() };
+    return this.skeletonValue.value;
+  }
+
+  private parseSkeleton(): unknown {
     const { entriesOpen: open, entriesClose: close } = this.scanner;
     const candidates =
       open < 0
@@ -103,8 +139,11 @@ export class HarImport {
     return undefined;
   }
 
-  /** The result once {@link step} returned true. */
+  /** The result once {@link step} returned true (finishes any work left first). */
   outcome(): HarImportOutcome {
+    while (!this.step()) {
+      // finish scanning and building
+    }
     const state = this.scanner.state;
     if (state === 'broken')
       return {
@@ -139,16 +178,8 @@ export class HarImport {
   ): HarImportResult {
     const creator = log?.creator as { name?: unknown; version?: unknown } | undefined;
     const creatorName = typeof creator?.name === 'string' ? creator.name : undefined;
-    // Chrome's DevTools writes "WebInspector"; its default export (Chrome 130+) strips credentials.
-    const sanitized = creatorName === 'WebInspector' && !this.anyCredentials && this.scanner.entries > 0;
-    const events: ImportedEvent[] = [];
-    for (const { entry, index } of this.auth) {
-      const start = Date.parse(entry.startedDateTime ?? '');
-      const chain = Number.isFinite(start) ? this.redirects.chainTo(entry.request.url, start) : [];
-      const imported = importEntry(entry, index, chain, sanitized);
-      if (imported) events.push(imported);
-      else this.skipped++;
-    }
+    const sanitized = this.sanitized();
+    const events = [...this.built];
     events.sort((a, b) => a.event.time - b.event.time);
     const notices: Text[] = [];
     if (truncated) notices.push(text('har_notice_truncated', String(this.scanner.entries)));

@@ -23,11 +23,12 @@ export function capText(value: string, max: number): { value: string; truncated:
   return value.length > max ? { value: value.slice(0, max), truncated: true } : { value, truncated: false };
 }
 
-/** The challenge header a status answers with: RFC 9110 §11.6.1 (401) and §11.7.1 (407). */
-export function challengeNameFor(status: number): ChallengeFieldName | undefined {
-  if (status === 401) return 'www-authenticate';
-  if (status === 407) return 'proxy-authenticate';
-  return undefined;
+/**
+ * The challenge header that applies to a response: Proxy-Authenticate for a 407 (RFC 9110 §11.7.1),
+ * WWW-Authenticate otherwise (§11.6.1). The one definition: record, diagnosis and UI all use it.
+ */
+export function challengeNameFor(status: number): ChallengeFieldName {
+  return status === 407 ? 'proxy-authenticate' : 'www-authenticate';
 }
 
 /**

@@ -2,7 +2,7 @@
 // browser lines of an explanation. Sources: Chromium net/http/http_auth.cc (ChooseBestChallenge keeps
 // the first challenge with the highest handler score: Negotiate 4 > NTLM 3 > Digest 2 > Basic 1,
 // whatever the server's order), net/http/http_auth_handler_digest.cc, and Firefox nsHttpDigestAuth.
-import type { Challenge } from '../challenge';
+import { paramOf, type Challenge } from '../challenge';
 import type { ChallengeFieldName } from '../record';
 import { findScheme } from './';
 import { CHROMIUM_DIGEST_ALGORITHMS } from './digest';
@@ -26,18 +26,10 @@ export function clip(value: string): string {
   return value.length > MAX_ARG_LENGTH ? `${value.slice(0, MAX_ARG_LENGTH)}…` : value;
 }
 
-/** Value of a parameter, ignoring the case of its name (RFC 9110 §11.2). */
-export function paramValue(challenge: Challenge, name: string): string | undefined {
-  for (const [key, value] of Object.entries(challenge.params)) {
-    if (key.toLowerCase() === name) return value;
-  }
-  return undefined;
-}
-
 /** Why Chromium would drop a Digest challenge: its message key, or undefined when it can answer. */
 function digestProblem(challenge: Challenge): Text | undefined {
-  if (!paramValue(challenge, 'nonce')) return text('explain_browser_digest_no_nonce');
-  const algorithm = paramValue(challenge, 'algorithm');
+  if (!paramOf(challenge, 'nonce')) return text('explain_browser_digest_no_nonce');
+  const algorithm = paramOf(challenge, 'algorithm');
   if (algorithm !== undefined && !CHROMIUM_DIGEST_ALGORITHMS.has(algorithm.trim().toLowerCase())) {
     return text('explain_browser_digest_algorithm', clip(algorithm));
   }
@@ -70,11 +62,6 @@ export function rankForBrowser(challenges: readonly Challenge[]): RankedChalleng
   return ranked.sort((a, b) => b.score - a.score);
 }
 
-/** Index of the challenge Chromium answers by itself, or -1 when it answers none (no prompt). */
-export function chromiumPick(challenges: readonly Challenge[]): number {
-  return rankForBrowser(challenges)[0]?.index ?? -1;
-}
-
 /** The browser lines of an explanation: what Chromium and Firefox do with this one challenge. */
 export function browserLines(challenge: Challenge, field: ChallengeFieldName): Text[] {
   const scheme = findScheme(challenge.scheme);
@@ -82,7 +69,7 @@ export function browserLines(challenge: Challenge, field: ChallengeFieldName): T
   if (!scheme) return [text(`explain_browser_unknown${suffix}`, clip(challenge.scheme))];
   const lines = [mainLine(scheme, challenge, suffix)];
   if (scheme.id === 'digest' && !digestProblem(challenge)) {
-    const qop = paramValue(challenge, 'qop');
+    const qop = paramOf(challenge, 'qop');
     const qops = (qop ?? '').split(',').map((value) => value.trim().toLowerCase());
     if (qop !== undefined && !qops.includes('auth')) lines.push(text('explain_browser_digest_auth_int'));
   }

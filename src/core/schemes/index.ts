@@ -3,11 +3,11 @@
 // (RFC 9110 §11.1: "It uses a case-insensitive token to identify the authentication scheme").
 import { registeredSchemes } from './registered';
 import type { ParamSpec, SchemeInfo } from './types';
-import { schemeKeys } from './types';
 import { unregisteredSchemes } from './unregistered';
 
 export type { BrowserBehaviour, ParamSpec, SchemeInfo, Severity, ValueNote } from './types';
 export { schemeKeys } from './types';
+export { CHROMIUM_DIGEST_ALGORITHMS } from './digest';
 
 /** Every scheme the catalog knows, registered ones first. */
 export const SCHEMES: readonly SchemeInfo[] = [...registeredSchemes, ...unregisteredSchemes];
@@ -28,19 +28,4 @@ export function findParam(scheme: SchemeInfo, name: string): ParamSpec | undefin
   return scheme.params.find((param) => param.name === lower);
 }
 
-/**
- * Every message key the catalog entry refers to, with the number of substitutions it is given
- * (parameter and value messages get the value as `$1`). Used by the tests that keep the catalog and
- * `_locales/en/messages.json` in step.
- */
-export function catalogKeys(scheme: SchemeInfo): { key: string; args: number }[] {
-  const keys = Object.values(schemeKeys(scheme)).map((key) => ({ key, args: 0 }));
-  for (const param of scheme.params) {
-    const notes = [...Object.values(param.values ?? {}), ...(param.other ? [param.other] : [])];
-    for (const key of [param.key, ...notes.map((note) => note.key)]) keys.push({ key, args: 1 });
-  }
-  if (scheme.token68) keys.push({ key: scheme.token68, args: 1 });
-  if (scheme.browserNote) keys.push({ key: scheme.browserNote, args: 0 });
-  return keys;
-}
 export * from './explain';

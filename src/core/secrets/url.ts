@@ -48,9 +48,15 @@ function maskPart(part: string, depth: number): string {
   tick(part.length);
   // A secret may sit before the `=` (base64 padding, a bare key): then the name goes too, the `=` stays
   // so the part still reads as a parameter when masked again.
-  if (name === '' || !/^[^\s]*$/.test(name) || looksLikeSecretRun(name)) return `${MASK}=${MASK}`;
-  if (isSecretName(name)) return value === '' ? part : `${name}=${MASK}`;
-  return `${name}=${maskValue(value, depth)}`;
+  if (name === '' || hasSpace(name) || looksLikeSecretRun(name)) return `${MASK}=${MASK}`;
+  if (isSecretName(name)) return value === '' || value === MASK ? part : `${name}=${MASK}`;
+  const masked = maskValue(value, depth);
+  return masked === value ? part : `${name}=${masked}`;
+}
+
+function hasSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) <= 32) return true;
+  return false;
 }
 
 function looksLikeSecretRun(text: string): boolean {

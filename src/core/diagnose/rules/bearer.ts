@@ -1,4 +1,5 @@
-import { challengeOf, param } from '../facts';
+import { paramOf as param } from '../../challenge';
+import { challengeOf } from '../facts';
 import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
 import type { Finding, Rule, RuleId, RuleInput } from '../types';

@@ -1,10 +1,11 @@
+import { challengeNameFor } from '../../record';
 import { finding, ruleStep, step, ownerStep } from '../finding';
 import { REF } from '../refs';
 import type { Rule, RuleInput } from '../types';
 
 /** The challenge fields that belong to this status: WWW- for 401, Proxy- for 407. */
-function relevantFields({ event, facts }: RuleInput) {
-  const name = facts.isProxy ? 'proxy-authenticate' : 'www-authenticate';
+function relevantFields({ event }: RuleInput) {
+  const name = challengeNameFor(event.status);
   return (event.challengeFields ?? []).filter((f) => f.name === name);
 }
 

@@ -1,5 +1,6 @@
 import type { Challenge } from '../../challenge';
-import { param } from '../facts';
+import { CHROMIUM_DIGEST_ALGORITHMS } from '../../schemes';
+import { paramOf as param } from '../../challenge';
 import { finding, step, ownerStep } from '../finding';
 import { REF } from '../refs';
 import type { Rule, RuleInput } from '../types';
@@ -7,9 +8,8 @@ import type { Rule, RuleInput } from '../types';
 const digests = (input: RuleInput): Challenge[] =>
   input.facts.challenges.filter((c) => c.scheme.toLowerCase() === 'digest');
 
-// Chromium's HttpAuthHandlerDigest answers MD5 and SHA-256 and their -sess variants; an absent
-// algorithm means MD5 (RFC 7616 §3.3). SHA-512-256 is not implemented.
-const CAN_DO = new Set(['md5', 'md5-sess', 'sha-256', 'sha-256-sess']);
+// An absent algorithm means MD5 (RFC 7616 §3.3); which ones Chromium computes is the catalog's fact.
+const CAN_DO = CHROMIUM_DIGEST_ALGORITHMS;
 const algorithm = (c: Challenge) => (param(c, 'algorithm') ?? 'MD5').trim();
 
 const stale: Rule = {

@@ -1,4 +1,4 @@
-import { param } from '../facts';
+import { paramOf as param } from '../../challenge';
 import { finding, step, ownerStep } from '../finding';
 import { REF } from '../refs';
 import { iso, span } from '../time';

@@ -4,7 +4,7 @@ import { identifyServer, type Identification, type ProductId } from '../../serve
 import { finding, ownerStep, ruleStep, step } from '../finding';
 import { REF } from '../refs';
 import type { Facts } from '../facts';
-import type { FindingKind, Rule, Step } from '../types';
+import type { Finding, FindingKind, Rule, RuleId, Step } from '../types';
 
 const ID = 'server-setting';
 
@@ -49,8 +49,6 @@ const folderRealm = (facts: Facts): string | undefined =>
 function kindOf(who: Identification, facts: Facts): FindingKind | undefined {
   const sure = who.certainty === 'seen';
   if (who.role === 'gateway') return sure ? 'cause' : 'possible-cause';
-  // The app's own 401 (IIS features, Express middleware): background, the cause lies elsewhere.
-  if (who.product === 'iis' || who.product === 'express') return 'info';
   // A web server named by its Server header asked only when the challenge is its own Basic/Digest;
   // a Bearer or cookie 401 comes from the application behind it.
   if (!facts.schemes.has('basic') && !facts.schemes.has('digest')) return undefined;
@@ -58,8 +56,6 @@ function kindOf(who: Identification, facts: Facts): FindingKind | undefined {
 }
 
 function visitorSteps(who: Identification, facts: Facts): Step[] {
-  // IIS Basic/Windows sign-in takes a Windows account, and an app's own 401 is the app's business.
-  if (who.product === 'iis' || who.product === 'express') return [step('contact_admin', facts.host)];
   const realm = folderRealm(facts);
   // A gateway's own Basic (Traefik's basicAuth) is a password for an area, like a web server's.
   if (who.role === 'gateway' && realm === undefined)
@@ -67,29 +63,52 @@ function visitorSteps(who: Identification, facts: Facts): Step[] {
   return [realm ? ruleStep(ID, 'folder_password', realm) : ruleStep(ID, 'folder_password_no_realm')];
 }
 
+/** IIS and Express answer for the application itself: who served it is background, not the cause. */
+const APP_SERVERS: ReadonlySet<ProductId> = new Set(['iis', 'express']);
+
+/** Who asked, with the product's detail and owner steps, under rule `id`. */
+function whoAsked(id: RuleId, who: Identification, kind: FindingKind, visitor: Step[]): Finding {
+  const ref = REFS[who.product];
+  const owner = OWNER[who.product as keyof typeof OWNER] ?? [];
+  return finding(id, kind, {
+    title: who.certainty === 'seen' ? 'title' : 'title_likely',
+    titleArgs: [who.name],
+    detail: `detail_${who.product.replace(/-/g, '_')}`,
+    detailArgs: [who.evidence],
+    steps: [...visitor, ...owner.map((name) => ownerStep(id, name))],
+    refs: ref ? [ref] : [],
+  });
+}
+
 const serverSetting: Rule = {
   id: ID,
   family: 'servers',
   description:
-    'Names the server, gateway or proxy that asked (Apache, nginx, lighttpd, Caddy, Tomcat, IIS, Traefik, API Gateway, IAP…) and the setting behind it.',
-  // WordPress's own explanation of an Apache Basic realm, and IIS with its substatus, say more.
-  supersededBy: ['wp-htaccess-basic', 'iis-substatus'],
+    'Names the web server or gateway that asked (Apache, nginx, lighttpd, Caddy, Tomcat, Jetty, Traefik, API Gateway, ALB, App Service, IAP, Cloudflare Access) and the setting behind it.',
+  // WordPress's own explanation of an Apache Basic realm says more.
+  supersededBy: ['wp-htaccess-basic'],
   run({ event, facts }) {
     if (facts.isProxy) return undefined;
     const who = identifyServer(event);
-    if (!who || who.product === 'squid' || who.product === 'proxy') return undefined;
+    if (!who || who.role === 'proxy' || APP_SERVERS.has(who.product)) return undefined;
     const kind = kindOf(who, facts);
-    if (!kind) return undefined;
-    const ref = REFS[who.product];
-    return finding(ID, kind, {
-      title: who.certainty === 'seen' ? 'title' : 'title_likely',
-      titleArgs: [who.name],
-      detail: `detail_${who.product.replace(/-/g, '_')}`,
-      detailArgs: [who.evidence],
-      steps: [...visitorSteps(who, facts), ...OWNER[who.product].map((name) => ownerStep(ID, name))],
-      refs: ref ? [ref] : [],
-    });
+    return kind ? whoAsked(ID, who, kind, visitorSteps(who, facts)) : undefined;
   },
 };
 
-export const serverRules: Rule[] = [serverSetting];
+const servedBy: Rule = {
+  id: 'served-by',
+  family: 'servers',
+  description:
+    'Served by IIS or Express: the application answered; where its owner finds the setting (IIS authentication features and sc-substatus, Express middleware).',
+  // IIS with a visible substatus says exactly which check failed.
+  supersededBy: ['iis-substatus'],
+  run({ event, facts }) {
+    if (facts.isProxy) return undefined;
+    const who = identifyServer(event);
+    if (!who || !APP_SERVERS.has(who.product)) return undefined;
+    return whoAsked('served-by', who, 'info', [step('contact_admin', facts.host)]);
+  },
+};
+
+export const serverRules: Rule[] = [serverSetting, servedBy];

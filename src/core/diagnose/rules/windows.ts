@@ -2,6 +2,7 @@ import { challengeOf } from '../facts';
 import { finding, ruleStep, step } from '../finding';
 import { REF } from '../refs';
 import type { Rule } from '../types';
+import { windowsToken } from './windows-token';
 
 /** Chromium treats single-label hosts (http://intranet/) as intranet when no allow-list is set. */
 const isIntranetName = (host: string) => host !== '' && !host.includes('.') && !host.includes(':');
@@ -9,9 +10,11 @@ const isIntranetName = (host: string) => host !== '' && !host.includes('.') && !
 const integrated: Rule = {
   id: 'windows-integrated-auth',
   family: 'windows',
+  // A token the server sent says more than "this is the middle of the handshake".
+  supersededBy: ['windows-token'],
   description:
     'Negotiate/NTLM: Windows sign-in, answered automatically only for allow-listed or intranet hosts.',
-  run({ event, facts }) {
+  run({ event, facts, context }) {
     const c = challengeOf(facts, 'negotiate') ?? challengeOf(facts, 'ntlm');
     // A proxy's Windows sign-in is proxy-credentials' business; the allow-list advice is for sites.
     if (!c || facts.isProxy) return undefined;
@@ -20,7 +23,9 @@ const integrated: Rule = {
     // RFC 4559 §4.2 / MS-NTLM: a challenge carrying a token is the middle of the handshake, not a refusal.
     if (c.token68)
       return finding('windows-integrated-auth', 'info', { detail: 'detail_handshake', refs: [REF.rfc4559] });
-    const automatic = isIntranetName(host) || picked === 'negotiate' || picked === 'ntlm';
+    // Chromium answers intranet names by itself; Firefox only hosts in its trusted-uris prefs.
+    const intranet = context.browser !== 'firefox' && isIntranetName(host);
+    const automatic = intranet || picked === 'negotiate' || picked === 'ntlm';
     return finding('windows-integrated-auth', automatic ? 'info' : 'possible-cause', {
       detail: automatic ? 'detail_intranet' : 'detail',
       detailArgs: [host],
@@ -52,4 +57,4 @@ const negotiateOnly: Rule = {
   },
 };
 
-export const windowsRules: Rule[] = [negotiateOnly, integrated];
+export const windowsRules: Rule[] = [windowsToken, negotiateOnly, integrated];

@@ -1,5 +1,6 @@
+// The secret policy's maskers on named, real-world values (the old report masker's cases, assertions kept).
 import { describe, expect, it } from 'vitest';
-import { maskHeader as maskHeaderValue, maskText as maskSecretsInText, maskUrl } from '../../src/core/secrets';
+import { maskHeader, maskText, maskUrl } from '../../src/core/secrets';
 
 const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkZW1vIiwiZXhwIjoxNzAwMDAwMDAwfQ.ZGVtby1ub3Qtc2VjcmV0';
@@ -16,7 +17,11 @@ describe('maskUrl', () => {
       'https://alice:hunter2@intranet.a.test/admin/',
       'https://***@intranet.a.test/admin/',
     ],
-    ['userinfo without a colon is masked (ghp_…@github.com)', 'ftp://alice@files.a.test/', 'ftp://***@files.a.test/'],
+    [
+      'userinfo without a colon is masked (ghp_…@github.com)',
+      'ftp://alice@files.a.test/',
+      'ftp://***@files.a.test/',
+    ],
     [
       'OAuth code and state (state kept)',
       'https://app.a.test/callback?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz',
@@ -53,7 +58,7 @@ describe('maskUrl', () => {
   });
 });
 
-describe('maskHeaderValue', () => {
+describe('maskHeader', () => {
   it.each([
     ['Authorization keeps the scheme word', 'Authorization', 'Bearer demo-token-not-secret', 'Bearer ***'],
     ['Basic credentials', 'authorization', 'Basic YWxhZGRpbjpvcGVuc2VzYW1l', 'Basic ***'],
@@ -94,11 +99,11 @@ describe('maskHeaderValue', () => {
     ],
     ['a token echoed in another header', 'X-Debug', `got Bearer ${JWT}`, 'got Bearer ***'],
   ])('%s', (_name, header, value, expected) => {
-    expect(maskHeaderValue(header, value)).toBe(expected);
+    expect(maskHeader(header, value)).toBe(expected);
   });
 });
 
-describe('maskSecretsInText', () => {
+describe('maskText', () => {
   it.each([
     ['a JWT', `Jwt ${JWT} expired`, 'Jwt *** expired'],
     [
@@ -120,12 +125,12 @@ describe('maskSecretsInText', () => {
     ],
     ['a short hex id is kept', 'request 4f2a9c', 'request 4f2a9c'],
   ])('%s', (_name, input, expected) => {
-    expect(maskSecretsInText(input)).toBe(expected);
+    expect(maskText(input)).toBe(expected);
   });
 
   it('never throws on non-string input', () => {
-    expect(maskSecretsInText(undefined as unknown as string)).toBe('');
+    expect(maskText(undefined as unknown as string)).toBe('');
     expect(maskUrl(null as unknown as string)).toBe('');
-    expect(maskHeaderValue('Cookie', 42 as unknown as string)).toBe('');
+    expect(maskHeader('Cookie', 42 as unknown as string)).toBe('');
   });
 });

@@ -1,0 +1,215 @@
+// Firefox: "Clear this site" as the user sees it — the preview, the clear, Undo putting every cookie
+// back with its attributes (Firefox's partitionKey and firstPartyDomain included), and the reload
+// re-check saying whether the 401 went away. Firefox clears by exact host names (browsingData).
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { Firefox } from './harness';
+import { FxPopup } from './popup';
+import { startClearSiteServer, type ClearSiteServer } from '../e2e/clear-site-server';
+
+let firefox: Firefox;
+let server: ClearSiteServer;
+beforeAll(async () => {
+  firefox = await Firefox.launch();
+});
+afterAll(() => firefox?.close());
+beforeEach(async () => {
+  server = await startClearSiteServer();
+  await firefox.reset();
+});
+afterEach(() => server.close());
+
+const origin = (host: string) => `http://${host}:${server.port}`;
+
+interface FxCookie {
+  name: string;
+  domain: string;
+  hostOnly: boolean;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: string;
+  session: boolean;
+  expirationDate?: number;
+  firstPartyDomain?: string;
+  partitionKey?: { topLevelSite?: string } | null;
+  storeId: string;
+  value: string;
+}
+
+/** Every cookie Firefox holds, of every partition and first-party domain, in a comparable form. */
+async function cookies(): Promise<string[]> {
+  const all = await firefox.inExtension<FxCookie[]>(
+    'browser.cookies.getAll({ partitionKey: {}, firstPartyDomain: null })',
+  );
+  return all
+    .map((c) =>
+      JSON.stringify({
+        ...c,
+        expirationDate: c.expirationDate === undefined ? undefined : Math.round(c.expirationDate),
+        partitionKey: c.partitionKey?.topLevelSite ?? null,
+      }),
+    )
+    .sort();
+}
+const inA = (json: string) => /"domain":"\.?([a-z.]*\.)?a\.test"/.test(json);
+
+/** Signs in on `host` (the server's cookies), then opens the app page, which calls /api. */
+async function openApp(host: string): Promise<{ page: Page; tabId: number }> {
+  await firefox.openTab(`${origin(host)}/setup`).then(({ page }) => page.close());
+  const tab = await firefox.openTab(`${origin(host)}/app`);
+  await tab.page.waitForFunction(() => /api \d+/.test(document.title));
+  return tab;
+}
+
+/** The clear UI of the popup's group for `groupOrigin`: scoped selectors and actions. */
+function clearUi(popup: FxPopup, groupOrigin: string) {
+  const scope = `[data-testid="event-group"][data-group="${groupOrigin}"] [data-testid="clear-site"]`;
+  const sel = (id: string) => `${scope} [data-testid="${id}"]`;
+  const text = (id: string) =>
+    popup.page.$$eval(sel(id), (els) => els.map((e) => e.textContent ?? '').join('\n')).catch(() => '');
+  return {
+    sel,
+    text,
+    async click(id: string) {
+      await popup.page.waitForSelector(sel(id));
+      await popup.page.click(sel(id));
+    },
+    /** Ticks exactly these kinds of data. */
+    async choose(kinds: string[]) {
+      await popup.page.$$eval(
+        `${scope} [data-testid^="clear-kind-"]`,
+        (boxes, wanted) => {
+          for (const box of boxes as HTMLInputElement[]) {
+            const kind = box.getAttribute('data-testid')!.slice('clear-kind-'.length);
+            if (box.checked !== wanted.includes(kind)) box.click();
+          }
+        },
+        kinds,
+      );
+    },
+    async setReload(on: boolean) {
+      await popup.page.$eval(
+        sel('clear-reload'),
+        (box, want) => {
+          if ((box as HTMLInputElement).checked !== want) (box as HTMLInputElement).click();
+        },
+        on,
+      );
+    },
+    async phase(wanted: string) {
+      await popup.page.waitForSelector(`${scope} [data-testid="clear-result"][data-phase="${wanted}"]`, {
+        timeout: 20_000,
+      });
+    },
+  };
+}
+
+test('preview, clear and Undo: a.test loses every cookie of its own (partitioned too), b.test keeps its own, Undo restores each attribute', async () => {
+  const a = await openApp('www.a.test');
+  await openApp('b.test');
+  const expires = Math.floor(Date.now() / 1000) + 3600;
+  // Cookies Firefox can hold beyond the server's: Secure, __Host-, partitioned (a partitionKey) ones.
+  const extra = [
+    {
+      url: 'https://a.test/',
+      name: '__Host-id',
+      value: 'secret-host-id',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'lax',
+    },
+    {
+      url: 'https://a.test/',
+      name: '__Secure-wide',
+      value: 'secret-wide',
+      domain: '.a.test',
+      secure: true,
+      sameSite: 'no_restriction',
+      expirationDate: expires,
+    },
+    {
+      url: 'https://a.test/',
+      name: 'chips',
+      value: 'secret-chips',
+      secure: true,
+      sameSite: 'no_restriction',
+      partitionKey: { topLevelSite: 'https://b.test' },
+    },
+    { url: 'http://sub.a.test/x', name: 'sub_only', value: 'secret-sub', path: '/x', sameSite: 'strict' },
+    {
+      url: 'https://b.test/',
+      name: 'b_in_a',
+      value: 'secret-b',
+      secure: true,
+      sameSite: 'no_restriction',
+      partitionKey: { topLevelSite: 'https://a.test' },
+    },
+  ];
+  const set = await firefox.inExtension<unknown[]>(
+    `Promise.all(${JSON.stringify(extra)}.map((d) => browser.cookies.set(d).then((c) => !!c, (e) => String(e))))`,
+  );
+  expect(set).toEqual([true, true, true, true, true]);
+  const before = await cookies();
+  const aBefore = before.filter(inA);
+  expect(aBefore.map((c) => JSON.parse(c).name).sort()).toEqual([
+    '__Host-id',
+    '__Secure-wide',
+    'chips',
+    'host_only',
+    'pref',
+    'session',
+    'sub_only',
+  ]);
+
+  const popup = await FxPopup.open(firefox, a.tabId);
+  const clear = clearUi(popup, origin('www.a.test'));
+  await clear.click('clear-site-open');
+  await popup.page.waitForSelector(clear.sel('clear-scope'));
+  expect(await clear.text('clear-scope-site')).toContain('a.test');
+  expect(await clear.text('clear-scope-cookie-count')).toContain('7');
+  // Firefox wording: its remembered passwords cannot be cleared by an extension.
+  expect(await clear.text('clear-limits')).toContain('Firefox keeps passwords typed into its sign-in box');
+  await clear.choose(['cookies', 'cache']);
+  await clear.setReload(false);
+  await clear.click('clear-site-confirm');
+  await clear.phase('done');
+
+  const after = await cookies();
+  expect(after.filter(inA)).toEqual([]);
+  expect(after).toEqual(before.filter((c) => !inA(c)));
+
+  await clear.click('clear-undo');
+  await expect
+    .poll(() => clear.text('clear-undo-result'), { timeout: 10_000 })
+    .toContain('Restored 7 cookies');
+  expect(await popup.page.$$(clear.sel('clear-undo-failures'))).toHaveLength(0);
+  // Every attribute back (value, host-only vs domain, path, Secure, HttpOnly, SameSite, expiry,
+  // partition, first-party domain); only the creation time is new.
+  expect((await cookies()).filter(inA)).toEqual(aBefore);
+});
+
+test('the reload re-check: a stale-cookie 401 is gone after clearing, a server that always refuses is still there', async () => {
+  const a = await openApp('www.a.test');
+  expect(await a.page.title()).toBe('api 401');
+  const b = await openApp('b.test');
+
+  const popupA = await FxPopup.open(firefox, a.tabId);
+  const clearA = clearUi(popupA, origin('www.a.test'));
+  await clearA.click('clear-site-open');
+  await clearA.click('clear-site-confirm');
+  await clearA.phase('done');
+  await popupA.page.waitForSelector(`${clearA.sel('clear-recheck')}[data-kind="gone"]`, { timeout: 20_000 });
+  expect(await clearA.text('clear-recheck')).toContain('now answers 200');
+  await a.page.waitForFunction(() => document.title === 'api 200');
+
+  const popupB = await FxPopup.open(firefox, b.tabId);
+  const clearB = clearUi(popupB, origin('b.test'));
+  await clearB.click('clear-site-open');
+  await clearB.click('clear-site-confirm');
+  await clearB.phase('done');
+  await popupB.page.waitForSelector(`${clearB.sel('clear-recheck')}[data-kind="persists"]`, {
+    timeout: 20_000,
+  });
+  await popupB.page.waitForSelector(clearB.sel('clear-next'));
+});
