@@ -278,7 +278,7 @@ test('everything is reachable by keyboard and a card opens with Enter', async ({
     );
   }
   expect(reached).toEqual(
-    expect.arrayContaining(['clear', 'view-tab', 'view-background', 'group-by', 'SUMMARY']),
+    expect.arrayContaining(['clear', 'har-input', 'view-tab', 'view-background', 'group-by', 'SUMMARY']),
   );
   // Focus the second (closed) card's summary and open it from the keyboard.
   await popup.event(1).locator('summary').first().focus();

@@ -1,8 +1,11 @@
 // The command line without a network: help, version, bad arguments (exit 1, one line on stderr), and
 // HAR files listed with their top finding or every finding, as text or JSON, in English or Russian.
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ROOT, runCli } from './run-cli';
+
+// Each test starts Node with tsx; on a loaded 2-core machine that alone can take seconds.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const HAR = (name: string): string => resolve(ROOT, 'tests/fixtures/har', name);
 

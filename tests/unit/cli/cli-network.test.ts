@@ -3,10 +3,13 @@
 // request) and for HTTPS (CONNECT). Exit 2 for a final 401/407, 0 otherwise, 1 for network errors.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../../demo/server';
 import { startProxy } from '../../e2e/capture-server';
 import { runCli } from './run-cli';
+
+// Each test starts Node with tsx; on a loaded 2-core machine that alone can take seconds.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const listen = (server: Server): Promise<number> =>
   new Promise((ok) => server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port)));
