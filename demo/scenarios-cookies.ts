@@ -22,7 +22,9 @@ export const COOKIE_SCENARIOS: Scenario[] = [
       cookiePath: '/api/cookie/no-credentials',
     },
     expect: { status: 401, type: 'xmlhttprequest', method: 'GET' },
-    respond: notSignedIn,
+    // CORS lets the app read the answer (without Allow-Credentials: the app sent no credentials anyway).
+    respond: (_req, ctx) =>
+      json(401, [['Access-Control-Allow-Origin', ctx.origin]], { error: 'not_signed_in' }),
   },
   {
     id: 'cookie-path',

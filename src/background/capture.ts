@@ -68,7 +68,7 @@ export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsTy
   if (pair) Object.assign(event, { id: last.id, time: last.time });
   captured.set(details.requestId, details.tabId);
   enqueue({ kind: 'event', event, cookieUrl: cookieScopeUrl(details.url), replace: pair });
-  addCookieFacts(details);
+  if (!pair) addCookieFacts(details); // once per event: the fuller record of the same response keeps it
   watchHostOf(details.url, true);
 }
 

@@ -19,7 +19,10 @@ function handler(req: import('node:http').IncomingMessage, res: import('node:htt
     res.writeHead(200, { 'Set-Cookie': url.searchParams.get('c') ?? '', 'Content-Type': 'text/html' });
     res.end('<title>set</title>set');
   } else if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/frame/')) {
-    res.writeHead(401, { 'Content-Type': 'application/json' });
+    // The API lets the app's origin read its answers (CORS), as a sibling-subdomain API does: a response
+    // that fails CORS is hidden from the extension's cheap listener until the host is watched in full.
+    const cors = req.headers.origin ? { 'Access-Control-Allow-Origin': req.headers.origin } : {};
+    res.writeHead(401, { 'Content-Type': 'application/json', ...cors });
     res.end('{"error":"not signed in"}');
   } else {
     res.writeHead(200, { 'Content-Type': 'text/html' });
@@ -45,7 +48,11 @@ async function setByServer(context: BrowserContext, host: string, cookie: string
   await page.close();
 }
 
-/** The newest captured 401 for `url` once its cookie-jar facts have landed. */
+/**
+ * The newest captured 401 for `url` once its cookie-jar facts have landed. The first 401 of a host may
+ * come from the listener without request headers (src/background/listeners.ts), so whether a Cookie
+ * header went out can be unknown here: the reasons must hold either way.
+ */
 async function eventFor(worker: Worker, url: string): Promise<AuthEvent> {
   let found: AuthEvent | undefined;
   await expect
@@ -113,7 +120,6 @@ test.describe('why the cookie was not sent (Chromium, real cookies)', () => {
     const url = at('a.test', '/api/me');
     await fetchFrom(page, url);
     const event = await eventFor(worker, url);
-    expect(event.credentials.cookieSent).toBe(false);
     const { ids, text } = await topFinding(context, extensionId, event);
     expect(ids[0]).toBe('cookie-secure-http');
     expect(text).toContain(
@@ -155,7 +161,6 @@ test.describe('why the cookie was not sent (Chromium, real cookies)', () => {
     const url = at('sub.a.test', '/api/me');
     await fetchFrom(page, url);
     const event = await eventFor(worker, url);
-    expect(event.credentials.cookieSent).toBe(false);
     const { ids, text } = await topFinding(context, extensionId, event);
     expect(ids[0]).toBe('cookie-credentials-mode');
     expect(text).toContain(`but the script on http://www.a.test:${port} called it without them`);

@@ -143,6 +143,17 @@ describe('replaceEvent', () => {
     });
   });
 
+  it('keeps the cookie jar read after the first record (read once per event)', () => {
+    const log = emptyLog(7);
+    addEvent(log, apiEvent('10', 2));
+    const cookieJar = { held: [], gone: [], laxByDefault: true };
+    patchEvents(log, '10', { cookieJar });
+    expect(
+      replaceEvent(log, apiEvent('10', 2, { credentials: { requestHeaders: 'seen', cookieSent: false } })),
+    ).toBe(true);
+    expect(log.events[0]!.credentials).toEqual({ requestHeaders: 'seen', cookieSent: false, cookieJar });
+  });
+
   it('leaves the log alone when the event is no longer there (trimmed or cleared)', () => {
     const log = emptyLog(7);
     addEvent(log, apiEvent('11', 3));

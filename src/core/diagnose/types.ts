@@ -2,6 +2,7 @@ import type { AuthEvent } from '../record';
 import type { JwtFacts } from './jwt';
 import type { Text } from '../text';
 import type { Facts } from './facts';
+import type { FlowStep } from '../flow';
 import type { RuleId } from './rule-ids';
 
 export type { RuleId } from './rule-ids';
@@ -13,7 +14,6 @@ export type Audience = 'visitor' | 'owner';
 export interface Step extends Text {
   readonly audience: Audience;
 }
-import type { FlowStep } from '../flow';
 
 export type FindingKind = 'cause' | 'possible-cause' | 'server-bug' | 'info';
 

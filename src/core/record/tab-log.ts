@@ -71,12 +71,16 @@ export function replaceEvent(log: TabLog, event: AuthEvent): boolean {
   while (at >= 0 && log.events[at]!.id !== event.id) at--;
   if (at < 0) return false;
   const { pageId, credentials } = log.events[at]!;
-  // onAuthRequired's fact may already have been patched onto the first record.
-  const browserAuth = credentials.browserAuth;
+  // onAuthRequired's fact and the cookie jar may already have been patched onto the first record.
+  const { browserAuth, cookieJar } = credentials;
   log.events[at] = {
     ...event,
     pageId,
-    credentials: browserAuth ? { ...event.credentials, browserAuth } : event.credentials,
+    credentials: {
+      ...event.credentials,
+      ...(browserAuth ? { browserAuth } : {}),
+      ...(cookieJar ? { cookieJar } : {}),
+    },
   };
   return true;
 }

@@ -17,9 +17,6 @@ export function cookieVerdicts(input: RuleInput): CookiesNotSent {
   const { event } = input;
   const jar = event.credentials.cookieJar;
   if (!jar || !Array.isArray(jar.held) || !Array.isArray(jar.gone)) return NONE;
-  // A CORS preflight never carries cookies (Fetch standard §4.8, "CORS-preflight fetch" uses credentials
-  // mode "omit"): no cookie of the jar was withheld from it, whatever happened to them.
-  if (event.method.toUpperCase() === 'OPTIONS') return NONE;
   let found = verdictCache.get(event);
   if (!found) {
     const all = whyCookiesNotSent({ ...event, cookieSent: event.credentials.cookieSent }, jar);
