@@ -16,7 +16,8 @@ const PLAIN_HOST = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
  * new (bench:capture, the burst). Its full listeners are removed until it has been quiet for
  * QUIET_MS; its 401s meanwhile are still captured by the cheap listener.
  */
-export const FLOOD_COUNT = 20;
+// High enough for a person (the demo's Run all, a test suite's dozens of 401s), low enough for a burst.
+export const FLOOD_COUNT = 60;
 export const FLOOD_WINDOW_MS = 10_000;
 export const QUIET_MS = 5_000;
 
@@ -52,14 +53,19 @@ function add(hosts: string[], now: number): string[] {
   return fresh;
 }
 
-/** Counts a 401/407 of a host observed in full; pauses or resumes its full listeners (flood guard). */
-function count(state: HostState, host: string, now: number): void {
+/**
+ * Counts a 401/407 (`auth`) or a failed request of a host observed in full; pauses or resumes its full
+ * listeners (flood guard). A paused host resumes on either after QUIET_MS: a CORS preflight refused
+ * with 401 shows only as a failed fetch while paused, and its retry must be seen in full.
+ */
+function count(state: HostState, host: string, auth: boolean, now: number): void {
   if (!state.remove) {
     if (now - state.last > QUIET_MS)
       Object.assign(state, { remove: registerHost(host), windowStart: now, count: 0 });
-    state.last = now;
+    if (auth) state.last = now;
     return;
   }
+  if (!auth) return;
   if (now - state.windowStart > FLOOD_WINDOW_MS) Object.assign(state, { windowStart: now, count: 0 });
   state.count++;
   state.last = now;
@@ -78,7 +84,7 @@ export function watchHostOf(url: string, auth: boolean, now = Date.now()): void 
   if (!host) return;
   const state = live.get(host);
   if (state) {
-    if (auth) count(state, host, now);
+    count(state, host, auth, now);
     return;
   }
   if (add([host], now).length) enqueue({ kind: 'host', host });

@@ -159,18 +159,18 @@ test('a host that floods 401s is observed cheaply until it has been quiet, then 
   await page.goto(on('a.test', '/app'));
   expect(await fetchIn(page, on('a.test', '/api/bearer?n=0'), bearer)).toBe(401);
   await expect.poll(() => captureHosts(worker)).toEqual(['a.test']);
-  // 40 more, back to back: past 20 within 10 s the full listeners go (capture-hosts.ts).
+  // 100 more, back to back: past 60 within 10 s the full listeners go (capture-hosts.ts).
   await page.evaluate(
     async ([url, token]) => {
-      for (let n = 1; n <= 40; n++) await fetch(`${url}?n=${n}`, { headers: { Authorization: token! } });
+      for (let n = 1; n <= 100; n++) await fetch(`${url}?n=${n}`, { headers: { Authorization: token! } });
     },
     [on('a.test', '/api/bearer'), bearer.headers.Authorization] as const,
   );
-  const flood = await eventsFor(worker, '/api/bearer', 41);
+  const flood = await eventsFor(worker, '/api/bearer', 101);
   // Every 401 is still captured, in order; the first ones in full, the last ones without request facts.
-  expect(flood.map((e) => new URL(e.url).search)).toEqual(Array.from({ length: 41 }, (_, n) => `?n=${n}`));
+  expect(flood.map((e) => new URL(e.url).search)).toEqual(Array.from({ length: 101 }, (_, n) => `?n=${n}`));
   expect(flood[2]?.credentials.requestHeaders).toBe('seen');
-  expect(flood[40]?.credentials.requestHeaders).toBe('unknown');
+  expect(flood[100]?.credentials.requestHeaders).toBe('unknown');
   // Quiet for 5 s: the next 401 puts the full listeners back, so the one after it is seen in full.
   let tries = 0;
   await expect
