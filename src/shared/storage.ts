@@ -30,6 +30,8 @@ export interface LocalItems {
    * (default false): observing every subresource slows page loads (bench/capture.bench.ts).
    */
   captureAllTypes: boolean;
+  /** The UI language: 'auto' (the browser's) or a shipped locale code (src/ui/language.ts checks it). */
+  uiLanguage: string;
 }
 
 export type SessionKey = keyof SessionItems & string;
@@ -44,6 +46,7 @@ export const isTabKey = (key: string): key is `tab:${number}` => /^tab:-?\d+$/.t
 
 export const CAPTURE_HOSTS_KEY = 'captureHosts' satisfies SessionKey;
 export const CAPTURE_ALL_TYPES_KEY = 'captureAllTypes' satisfies LocalKey;
+export const LANGUAGE_KEY = 'uiLanguage' satisfies LocalKey;
 
 /** Reads some session keys; missing ones are absent from the result. */
 export async function getSession<K extends SessionKey>(keys: K[]): Promise<Partial<Pick<SessionItems, K>>> {

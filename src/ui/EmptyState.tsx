@@ -5,7 +5,7 @@ import { useLocalSetting } from './settings';
 /** What an empty list means, and what is being watched, so "nothing here" is not mistaken for "broken". */
 export function EmptyState({ background }: { background?: boolean }) {
   // Truthful about the capture setting: subresources are watched only when the user turned them on.
-  const [allTypes] = useLocalSetting<boolean>(CAPTURE_ALL_TYPES_KEY, false);
+  const [allTypes] = useLocalSetting(CAPTURE_ALL_TYPES_KEY, false as boolean);
   return (
     <div class="empty" data-testid="empty-state" role="status">
       <p class="empty-title">{msg(background ? 'ui_empty_background' : 'ui_empty_tab')}</p>

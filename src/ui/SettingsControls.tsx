@@ -7,7 +7,7 @@ import { useLocalSetting } from './settings';
 
 /** The language menu: Auto (the browser's language), then each shipped locale in its own language. */
 export function LanguageSelect() {
-  const [choice, setChoice] = useLocalSetting<LanguageChoice>(LANGUAGE_KEY, 'auto');
+  const [choice, setChoice] = useLocalSetting(LANGUAGE_KEY, 'auto' as LanguageChoice);
   return (
     <label class="setting">
       <span>{msg('ui_language')}</span>
@@ -32,7 +32,7 @@ export function LanguageSelect() {
  * the panel's short label, with the full sentence on hover.
  */
 export function CaptureAllToggle({ compact = false }: { compact?: boolean }) {
-  const [on, setOn] = useLocalSetting<boolean>(CAPTURE_ALL_TYPES_KEY, false);
+  const [on, setOn] = useLocalSetting(CAPTURE_ALL_TYPES_KEY, false as boolean);
   return (
     <label class="setting" title={compact ? msg('ui_capture_all_types') : undefined}>
       <input

@@ -2,10 +2,11 @@
 // the browser's, so the user may pick one. The choice lives in storage.local; a picked language's
 // packaged `_locales/<lang>/messages.json` (the extension's own file, no network) replaces chrome.i18n.
 import { browser } from '../shared/browser';
+import { getLocal, LANGUAGE_KEY, watchLocal } from '../shared/storage';
 import { locale, setMessages, type Messages } from './i18n';
 
-/** storage.local key: 'auto' (the browser's UI language) or one of {@link LANGUAGES}. */
-export const LANGUAGE_KEY = 'uiLanguage';
+/** storage.local key (src/shared/storage.ts): 'auto' (the browser's UI language) or one of {@link LANGUAGES}. */
+export { LANGUAGE_KEY };
 /** Locales shipped in `_locales/`, each named in its own language in the menu. */
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -28,8 +29,7 @@ export async function applyLanguage(choice: LanguageChoice): Promise<void> {
 }
 
 async function savedChoice(): Promise<LanguageChoice> {
-  const got = await browser.storage.local.get(LANGUAGE_KEY).catch(() => ({}) as Record<string, unknown>);
-  const value = got[LANGUAGE_KEY];
+  const value = await getLocal(LANGUAGE_KEY).catch(() => undefined);
   return isChoice(value) ? value : 'auto';
 }
 
@@ -60,9 +60,7 @@ function mirror(choice: LanguageChoice): void {
 export async function startLanguage(render: () => void): Promise<void> {
   const apply = (choice: LanguageChoice): Promise<void> =>
     applyLanguage(choice).catch(() => applyLanguage('auto'));
-  browser.storage.onChanged.addListener((changes, area) => {
-    const raw = changes[LANGUAGE_KEY]?.newValue;
-    if (area !== 'local' || !(LANGUAGE_KEY in changes)) return;
+  watchLocal(LANGUAGE_KEY, (raw) => {
     const next = isChoice(raw) ? raw : 'auto';
     mirror(next);
     void apply(next).then(render);
