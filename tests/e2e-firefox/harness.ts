@@ -204,18 +204,12 @@ export class Firefox {
       15_000,
       200,
     );
-    // A canary batch may land after a clear (writes are batched): clear until the store stays empty
-    // for longer than a batch.
-    await until(
-      'the store stays empty',
-      async () => {
-        await this.inExtension('browser.storage.session.clear()');
-        await this.inExtension('new Promise((r) => setTimeout(r, 400))');
-        return Object.keys(await this.logs()).length === 0;
-      },
-      10_000,
-      0,
-    );
+    // Earlier canaries may still be in their write batch. Batches land in order, so once a last,
+    // distinct canary is stored every earlier one is too: then one clear leaves nothing behind.
+    const marker = `${canary}/canary?last=${Date.now()}`;
+    await this.inExtension(`fetch(${JSON.stringify(marker)}).catch(() => 0)`);
+    await until('the last canary is stored', async () => JSON.stringify(await this.logs()).includes(marker));
+    await this.inExtension('browser.storage.session.clear()');
   }
 
   async close(): Promise<void> {
