@@ -17,7 +17,7 @@ export function text(key: string, ...args: string[]): Text {
 export type Catalog = Readonly<Record<string, { readonly message: string } | undefined>>;
 
 /**
- * A message with its substitutions filled the way chrome.i18n.getMessage does: `$1`..`$9` are `args`
+ * A message with its substitutions filled the way the WebExtension i18n.getMessage does: `$1`..`$9` are `args`
  * in order (a missing one becomes ''), `$$` is a literal dollar sign. The one definition shared by the
  * UI (when a language is chosen over the browser's) and the command line.
  */

@@ -6,6 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { Firefox } from './harness';
 import { FxPopup } from './popup';
 import { startClearSiteServer, type ClearSiteServer } from '../e2e/clear-site-server';
+import { EXTRA_COOKIES } from '../fixtures/clear-site-cookies';
 
 let firefox: Firefox;
 let server: ClearSiteServer;
@@ -108,44 +109,8 @@ function clearUi(popup: FxPopup, groupOrigin: string) {
 test('preview, clear and Undo: a.test loses every cookie of its own (partitioned too), b.test keeps its own, Undo restores each attribute', async () => {
   const a = await openApp('www.a.test');
   await openApp('b.test');
-  const expires = Math.floor(Date.now() / 1000) + 3600;
   // Cookies Firefox can hold beyond the server's: Secure, __Host-, partitioned (a partitionKey) ones.
-  const extra = [
-    {
-      url: 'https://a.test/',
-      name: '__Host-id',
-      value: 'secret-host-id',
-      secure: true,
-      httpOnly: true,
-      sameSite: 'lax',
-    },
-    {
-      url: 'https://a.test/',
-      name: '__Secure-wide',
-      value: 'secret-wide',
-      domain: '.a.test',
-      secure: true,
-      sameSite: 'no_restriction',
-      expirationDate: expires,
-    },
-    {
-      url: 'https://a.test/',
-      name: 'chips',
-      value: 'secret-chips',
-      secure: true,
-      sameSite: 'no_restriction',
-      partitionKey: { topLevelSite: 'https://b.test' },
-    },
-    { url: 'http://sub.a.test/x', name: 'sub_only', value: 'secret-sub', path: '/x', sameSite: 'strict' },
-    {
-      url: 'https://b.test/',
-      name: 'b_in_a',
-      value: 'secret-b',
-      secure: true,
-      sameSite: 'no_restriction',
-      partitionKey: { topLevelSite: 'https://a.test' },
-    },
-  ];
+  const extra = EXTRA_COOKIES(Math.floor(Date.now() / 1000) + 3600);
   const set = await firefox.inExtension<unknown[]>(
     `Promise.all(${JSON.stringify(extra)}.map((d) => browser.cookies.set(d).then((c) => !!c, (e) => String(e))))`,
   );

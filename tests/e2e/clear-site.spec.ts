@@ -7,6 +7,7 @@ import { expect, tabIdOf, test } from './fixtures';
 import { startClearSiteServer, type ClearSiteServer } from './clear-site-server';
 import { allCookies, ClearSitePage, comparable, inA, setCookies } from './pages/clear-site-page';
 import { PopupPage } from './pages/popup-page';
+import { EXTRA_COOKIES } from '../fixtures/clear-site-cookies';
 
 let server: ClearSiteServer;
 test.beforeEach(async () => {
@@ -31,46 +32,6 @@ async function popupFor(worker: Worker, page: Page): Promise<Page> {
   const popup = await PopupPage.open(page.context(), new URL(worker.url()).host, tabId);
   return popup.page;
 }
-
-// What the browser holds for a.test beyond the http server's cookies: Secure, __Host-, SameSite=None
-// and CHIPS cookies need https, which cookies.set accepts without a server.
-const EXTRA_COOKIES = (expires: number) => [
-  {
-    url: 'https://a.test/',
-    name: '__Host-id',
-    value: 'secret-host-id',
-    secure: true,
-    httpOnly: true,
-    sameSite: 'lax',
-  },
-  {
-    url: 'https://a.test/',
-    name: '__Secure-wide',
-    value: 'secret-wide',
-    domain: '.a.test',
-    secure: true,
-    sameSite: 'no_restriction',
-    expirationDate: expires,
-  },
-  {
-    url: 'https://a.test/',
-    name: 'chips',
-    value: 'secret-chips',
-    secure: true,
-    sameSite: 'no_restriction',
-    partitionKey: { topLevelSite: 'https://b.test' },
-  },
-  { url: 'http://sub.a.test/x', name: 'sub_only', value: 'secret-sub', path: '/x', sameSite: 'strict' },
-  // b.test's own cookie while embedded in a.test: not a.test's, must stay.
-  {
-    url: 'https://b.test/',
-    name: 'b_in_a',
-    value: 'secret-b',
-    secure: true,
-    sameSite: 'no_restriction',
-    partitionKey: { topLevelSite: 'https://a.test' },
-  },
-];
 
 test('clears a.test exactly (cookies of every kind, cache, storage), leaves b.test, and Undo restores every cookie', async ({
   context,

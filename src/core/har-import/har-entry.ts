@@ -7,7 +7,7 @@ export interface FileHarEntry extends LiveHarEntry {
   pageref?: string;
   /** Chrome: "document", "xhr", "fetch", "script", "preflight"… */
   _resourceType?: string;
-  /** Chrome: who started the request; `url` is the script or document. */
+  /** Chromium exports: who started the request; `url` is the script or page that made it. */
   _initiator?: { type?: string; url?: string };
   /** Chrome: "memory" / "disk" when served from cache. */
   _fromCache?: string;
