@@ -6,6 +6,8 @@ import { DevtoolsPanel } from './pages/panel-page';
 import { startServer, type RunningServer } from './servers/real-servers';
 import { startTomcat, type RunningTomcat } from './servers/tomcat-server';
 import type { Page } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ chromiumFlags: ['--auto-open-devtools-for-tabs'] });
@@ -44,6 +46,15 @@ async function cancelPrompts(page: Page): Promise<void> {
     handleAuthRequests: true,
     patterns: [{ urlPattern: 'http://127.0.0.1:*' }],
   });
+}
+
+// Spring Boot's default error JSON (tests/fixtures/response-bodies.ts, springBoot).
+const SPRING_BODY =
+  '{"timestamp":"2026-12-03T10:15:30.123+00:00","status":401,"error":"Unauthorized","path":"/api/orders"}';
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 interface Shown {
@@ -139,4 +150,56 @@ test('Apache behind nginx with server_tokens off: the Server header says nginx, 
   const stored = JSON.stringify(await dumpLogs(worker));
   expect(stored).toContain('"server":"nginx"');
   expect(stored).not.toContain('Apache/2.4');
+});
+
+test("a cross-origin API's Spring Boot 401 body: read too, named 'probably', never stored", async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  // The page and its API on two loopback ports: two origins, as an app and its API usually are.
+  const api = createServer((req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Expose-Headers', 'WWW-Authenticate');
+    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' });
+    res.end(SPRING_BODY);
+  });
+  const site = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end('<title>app</title>');
+  });
+  const [apiOrigin, siteOrigin] = await Promise.all([listen(api), listen(site)]);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${siteOrigin}/app`);
+    const panel = await DevtoolsPanel.open(await context.newCDPSession(page), extensionId);
+    const url = `${apiOrigin}/api/orders`;
+    const rowSel = `[data-testid=panel-row] [title=${JSON.stringify(url)}]`;
+    // The worker may still be starting (platform-notes): fetch until the record reaches the panel.
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate((u) => fetch(u).catch(() => undefined), url);
+          return panel.evaluate<boolean>(`document.querySelector(${JSON.stringify(rowSel)}) !== null`);
+        },
+        { timeout: 20_000, intervals: [500] },
+      )
+      .toBe(true);
+    await panel.evaluate(`document.querySelector(${JSON.stringify(rowSel)}).closest('[role=row]').click()`);
+    await panel.waitForSelector('[data-fact=panel_fact_body_server]', 15_000);
+    const fact = await panel.evaluate<string>(
+      `document.querySelector('[data-fact=panel_fact_body_server] dd').textContent`,
+    );
+    expect(fact).toBe(
+      "probably Spring Boot (JSON error body with timestamp, status, error and path (Spring Boot's default))",
+    );
+    const ids = await panel.evaluate<string[]>(
+      `[...document.querySelectorAll('[data-testid=panel-details] [data-finding-id]')].map((f) => f.dataset.findingId)`,
+    );
+    expect(ids).toContain('served-by');
+    expect(JSON.stringify(await dumpLogs(worker))).not.toContain('/api/orders","timestamp');
+    expect(JSON.stringify(await dumpLogs(worker))).not.toContain('spring-boot');
+  } finally {
+    api.close();
+    site.close();
+  }
 });
