@@ -1,6 +1,7 @@
 // The DevTools panel reads each 401's body (memory only) and names who wrote the page: a real Tomcat
-// (Debian's tomcat10 + tomcat10-admin) and a real Apache httpd behind a real nginx whose Server header
-// hides it. Expected text is written here by hand from the English catalog.
+// (Debian's tomcat10 + tomcat10-admin), a real Apache httpd behind a real nginx whose Server header
+// hides it, and a cross-origin API's JSON body. Expected text is written here by hand from the English
+// catalog.
 import { test, expect, dumpLogs } from './fixtures';
 import { DevtoolsPanel } from './pages/panel-page';
 import { startServer, type RunningServer } from './servers/real-servers';
