@@ -9,6 +9,7 @@ import type { AuthEvent } from '../../src/core/record';
 import { identifyServer } from '../../src/core/servers';
 import { RESPONSE_BODIES as B, type ResponseBody } from '../fixtures/response-bodies';
 import { SERVER_RESPONSES as R, type ServerResponse } from '../fixtures/server-responses';
+import { renderFindings } from './fixtures/events';
 import { eventOf } from './server-identify.test';
 
 /** The stored event of a response, seen again by the panel with the body's facts. */
@@ -51,7 +52,7 @@ describe('bodyFactsOf: one read, two facts', () => {
 });
 
 describe('who asked, once the panel has read the body', () => {
-  it("Tomcat's Manager: 'likely' by realm alone, 'seen' with its page, and the role to add", () => {
+  it("Tomcat's Manager: 'likely' by realm alone, 'seen' with its page, and the role to add", async () => {
     expect(identifyServer(eventOf(R.tomcatManager))?.certainty).toBe('likely');
     const event = withBody(R.tomcatManager, B.tomcatManager);
     expect(identifyServer(event)).toEqual({
@@ -74,6 +75,9 @@ describe('who asked, once the panel has read the body', () => {
       ['diag_server_setting_step_tomcat_admin_app', ['Manager', 'manager-gui'], 'visitor'],
       ['diag_server_setting_step_tomcat_app_role', ['manager-gui', 'Manager'], 'owner'],
     ]);
+    expect((await renderFindings([f!]))[1]).toBe(
+      "Apache Tomcat's Manager app asked (error page: Tomcat Manager (conf/tomcat-users.xml)): its web.xml lets in only users with the role manager-gui, and Tomcat reads those users from conf/tomcat-users.xml. The page it sent names that file itself.",
+    );
   });
 
   it("a webapp's <login-config>: Tomcat seen from its version footer, the web.xml advice", () => {
@@ -115,6 +119,16 @@ describe('who asked, once the panel has read the body', () => {
     expect(identifyServer(withBody(R.squid, B.squid))?.product).toBe('squid');
     const other = withBody(R.otherProxy, B.nginx);
     expect(identifyServer(other)).toMatchObject({ product: 'proxy' });
+  });
+
+  it.each([
+    [B.springBoot, 'spring_boot'],
+    [B.aspNetCore, 'aspnet_core'],
+    [B.djangoRest, 'django_rest_framework'],
+  ] as const)('an app framework named by its body has its own words (%#)', async (body, key) => {
+    const f = finding(withBody(R.unknownBearer, body), 'served-by');
+    expect(f?.detail.key).toBe(`diag_served_by_detail_${key}`);
+    await renderFindings([f!]);
   });
 
   it('Spring Boot behind a Bearer 401: the application answered (served-by)', () => {
