@@ -108,7 +108,7 @@ test('Tomcat Manager: the panel names Tomcat from its own page and the role to a
   const shown = await panelFinding(page, panel, `${tomcat.origin}/manager/html`, 'Who asked: Apache Tomcat');
   expect(shown.ids[0]).toBe('server-setting');
   for (const phrase of [
-    "Apache Tomcat's Manager app asked (error page: Tomcat Manager (conf/tomcat-users.xml))",
+    `Apache Tomcat's Manager app asked (conf/tomcat-users.xml … rolename="manager-gui")`,
     'only users with the role manager-gui',
     "This is the sign-in of Tomcat's Manager app",
     'in conf/tomcat-users.xml add <role rolename="manager-gui"/>',
@@ -127,7 +127,7 @@ test("a webapp's BASIC <login-config>: Tomcat named by its error page's footer",
   await cancelPrompts(page);
   const shown = await panelFinding(page, panel, `${tomcat.origin}/app/`, 'Who asked: Apache Tomcat');
   // Debian's tomcat10 is 10.1.x; its footer says "Apache Tomcat/10.1.<n> (Debian)".
-  expect(shown.text).toMatch(/Apache Tomcat asked \(error page: Apache Tomcat\/10\.1\.\d+ \(Debian\)\)/);
+  expect(shown.text).toMatch(/Apache Tomcat asked \(<h3>Apache Tomcat\/10\.1\.\d+ \(Debian\)<\/h3>\)/);
   for (const phrase of [
     'area "Authentication required"',
     'WEB-INF/web.xml <security-constraint> and <login-config>',
@@ -145,7 +145,9 @@ test('Apache behind nginx with server_tokens off: the Server header says nginx, 
   await cancelPrompts(page);
   const url = `${nginx.origin}/signed/`;
   const shown = await panelFinding(page, panel, url, 'Who asked: Apache httpd');
-  expect(shown.text).toMatch(/Apache httpd asked \(error page: Apache\/2\.4\.\d+ \(Debian\)\)/);
+  expect(shown.text).toMatch(
+    /Apache httpd asked \(<address>Apache\/2\.4\.\d+ \(Debian\) Server at …<\/address>\)/,
+  );
   for (const phrase of ['area "Signed area"', 'AuthUserFile']) expect(shown.text).toContain(phrase);
   // What the capture alone stored says nginx: only the Server header, which nginx wrote.
   const stored = JSON.stringify(await dumpLogs(worker));
@@ -190,9 +192,7 @@ test("a cross-origin API's Spring Boot 401 body: read too, named 'probably', nev
     const fact = await panel.evaluate<string>(
       `document.querySelector('[data-fact=panel_fact_body_server] dd').textContent`,
     );
-    expect(fact).toBe(
-      "probably Spring Boot (JSON error body with timestamp, status, error and path (Spring Boot's default))",
-    );
+    expect(fact).toBe('probably Spring Boot ({"timestamp", "status": 401, "error", "path"})');
     const ids = await panel.evaluate<string[]>(
       `[...document.querySelectorAll('[data-testid=panel-details] [data-finding-id]')].map((f) => f.dataset.findingId)`,
     );

@@ -36,7 +36,7 @@ describe('bodyFactsOf: one read, two facts', () => {
       server: {
         product: 'iis',
         certainty: 'seen',
-        evidence: 'error page: IIS 10.0 Detailed Error',
+        evidence: 'IIS 10.0 Detailed Error - 401.2',
         code: '401.2',
       },
     });
@@ -60,7 +60,7 @@ describe('who asked, once the panel has read the body', () => {
       name: 'Apache Tomcat',
       role: 'server',
       certainty: 'seen',
-      evidence: 'error page: Tomcat Manager (conf/tomcat-users.xml)',
+      evidence: 'conf/tomcat-users.xml … rolename="manager-gui"',
       app: 'manager',
       appRole: 'manager-gui',
     });
@@ -69,14 +69,14 @@ describe('who asked, once the panel has read the body', () => {
     expect(f?.title).toEqual({ key: 'diag_server_setting_title', args: ['Apache Tomcat'] });
     expect(f?.detail).toEqual({
       key: 'diag_server_setting_detail_tomcat_app',
-      args: ['error page: Tomcat Manager (conf/tomcat-users.xml)', 'Manager', 'manager-gui'],
+      args: ['conf/tomcat-users.xml … rolename="manager-gui"', 'Manager', 'manager-gui'],
     });
     expect(f?.steps.map((s) => [s.key, s.args, s.audience])).toEqual([
       ['diag_server_setting_step_tomcat_admin_app', ['Manager', 'manager-gui'], 'visitor'],
       ['diag_server_setting_step_tomcat_app_role', ['manager-gui', 'Manager'], 'owner'],
     ]);
     expect((await renderFindings([f!]))[1]).toBe(
-      "Apache Tomcat's Manager app asked (error page: Tomcat Manager (conf/tomcat-users.xml)): its web.xml lets in only users with the role manager-gui, and Tomcat reads those users from conf/tomcat-users.xml. The page it sent names that file itself.",
+      `Apache Tomcat's Manager app asked (conf/tomcat-users.xml … rolename="manager-gui"): its web.xml lets in only users with the role manager-gui, and Tomcat reads those users from conf/tomcat-users.xml. The page it sent names that file itself.`,
     );
   });
 
@@ -85,7 +85,7 @@ describe('who asked, once the panel has read the body', () => {
     expect(f?.kind).toBe('cause');
     expect(f?.detail).toEqual({
       key: 'diag_server_setting_detail_tomcat',
-      args: ['error page: Apache Tomcat/10.1.60 (Debian)'],
+      args: ['<h3>Apache Tomcat/10.1.60 (Debian)</h3>'],
     });
     expect(f?.steps.filter((s) => s.audience === 'owner').map((s) => s.key)).toEqual([
       'diag_server_setting_step_tomcat_users',
@@ -107,7 +107,7 @@ describe('who asked, once the panel has read the body', () => {
     expect(identifyServer(eventOf(front))?.product).toBe('nginx');
     const f = finding(withBody(front, B.apacheBehindNginx), 'server-setting');
     expect(f?.title).toEqual({ key: 'diag_server_setting_title', args: ['Apache httpd'] });
-    expect(f?.detail.args).toEqual(['error page: Apache/2.4.71 (Debian)']);
+    expect(f?.detail.args).toEqual(['<address>Apache/2.4.71 (Debian) Server at …</address>']);
   });
 
   it('a shape-only body never beats a header that proves the product', () => {
@@ -170,7 +170,7 @@ describe('HAR import reads the same body facts', () => {
     expect(imported.event.response.bodyServer).toEqual({
       product: 'tomcat',
       certainty: 'seen',
-      evidence: 'error page: Tomcat Manager (conf/tomcat-users.xml)',
+      evidence: 'conf/tomcat-users.xml … rolename="manager-gui"',
       app: 'manager',
       appRole: 'manager-gui',
     });

@@ -14,7 +14,7 @@ describe('fingerprintBody names who wrote the page', () => {
       {
         product: 'tomcat',
         certainty: 'seen',
-        evidence: 'error page: Tomcat Manager (conf/tomcat-users.xml)',
+        evidence: 'conf/tomcat-users.xml … rolename="manager-gui"',
         app: 'manager',
         appRole: 'manager-gui',
       },
@@ -24,7 +24,7 @@ describe('fingerprintBody names who wrote the page', () => {
       {
         product: 'tomcat',
         certainty: 'seen',
-        evidence: 'error page: Tomcat Manager (conf/tomcat-users.xml)',
+        evidence: 'conf/tomcat-users.xml … rolename="manager-gui"',
         app: 'manager',
         appRole: 'manager-script',
       },
@@ -34,31 +34,39 @@ describe('fingerprintBody names who wrote the page', () => {
       {
         product: 'tomcat',
         certainty: 'seen',
-        evidence: 'error page: Tomcat Host Manager (conf/tomcat-users.xml)',
+        evidence: 'conf/tomcat-users.xml … rolename="admin-gui"',
         app: 'host-manager',
         appRole: 'admin-gui',
       },
     ],
     [
       'tomcatDefault',
-      { product: 'tomcat', certainty: 'seen', evidence: 'error page: Apache Tomcat/10.1.60 (Debian)' },
+      { product: 'tomcat', certainty: 'seen', evidence: '<h3>Apache Tomcat/10.1.60 (Debian)</h3>' },
     ],
-    ['nginx', { product: 'nginx', certainty: 'seen', evidence: 'error page: nginx/1.22.1' }],
-    ['nginxTokensOff', { product: 'nginx', certainty: 'seen', evidence: 'error page: nginx' }],
+    ['nginx', { product: 'nginx', certainty: 'seen', evidence: '<center>nginx/1.22.1</center>' }],
+    ['nginxTokensOff', { product: 'nginx', certainty: 'seen', evidence: '<center>nginx</center>' }],
     [
       'apacheSignature',
-      { product: 'apache', certainty: 'seen', evidence: 'error page: Apache/2.4.71 (Debian)' },
+      {
+        product: 'apache',
+        certainty: 'seen',
+        evidence: '<address>Apache/2.4.71 (Debian) Server at …</address>',
+      },
     ],
     [
       'apacheBehindNginx',
-      { product: 'apache', certainty: 'seen', evidence: 'error page: Apache/2.4.71 (Debian)' },
+      {
+        product: 'apache',
+        certainty: 'seen',
+        evidence: '<address>Apache/2.4.71 (Debian) Server at …</address>',
+      },
     ],
     [
       'apache',
       {
         product: 'apache',
         certainty: 'likely',
-        evidence: 'error page shaped like Apache httpd\'s ("This server could not verify…")',
+        evidence: 'This server could not verify that you …',
       },
     ],
     [
@@ -66,21 +74,21 @@ describe('fingerprintBody names who wrote the page', () => {
       {
         product: 'lighttpd',
         certainty: 'likely',
-        evidence: 'error page shaped like lighttpd\'s (XHTML, "<h1>401 Unauthorized</h1>")',
+        evidence: '<?xml … XHTML 1.0 Transitional … <h1>401 Unauthorized</h1>',
       },
     ],
-    ['squid', { product: 'squid', certainty: 'seen', evidence: 'error page: squid/5.7' }],
-    ['jetty', { product: 'jetty', certainty: 'seen', evidence: 'error page: Jetty:// 9.4.53.v20231009' }],
+    ['squid', { product: 'squid', certainty: 'seen', evidence: '(squid/5.7)' }],
+    ['jetty', { product: 'jetty', certainty: 'seen', evidence: 'Powered by Jetty:// 9.4.53.v20231009' }],
     [
       'iisDetailed',
-      { product: 'iis', certainty: 'seen', evidence: 'error page: IIS 10.0 Detailed Error', code: '401.2' },
+      { product: 'iis', certainty: 'seen', evidence: 'IIS 10.0 Detailed Error - 401.2', code: '401.2' },
     ],
     [
       'iisCustom',
       {
         product: 'iis',
         certainty: 'likely',
-        evidence: 'IIS-style "401 - Unauthorized: Access is denied…" page',
+        evidence: '401 - Unauthorized: Access is denied due to invalid credentials.',
         code: '401.1',
       },
     ],
@@ -89,7 +97,7 @@ describe('fingerprintBody names who wrote the page', () => {
       {
         product: 'spring-boot',
         certainty: 'likely',
-        evidence: "JSON error body with timestamp, status, error and path (Spring Boot's default)",
+        evidence: '{"timestamp", "status": 401, "error", "path"}',
       },
     ],
     [
@@ -97,7 +105,7 @@ describe('fingerprintBody names who wrote the page', () => {
       {
         product: 'aspnet-core',
         certainty: 'likely',
-        evidence: "problem details with traceId (ASP.NET Core's default)",
+        evidence: '{"type": "https://tools.ietf.org/html/rfc9110#section-15.5.2", "traceId"}',
       },
     ],
     [
@@ -105,8 +113,7 @@ describe('fingerprintBody names who wrote the page', () => {
       {
         product: 'django-rest-framework',
         certainty: 'likely',
-        evidence:
-          '{"detail": "Authentication credentials were not provided."} (Django REST framework\'s default)',
+        evidence: '{"detail": "Authentication credentials were not provided."}',
       },
     ],
     [
@@ -114,7 +121,7 @@ describe('fingerprintBody names who wrote the page', () => {
       {
         product: 'express',
         certainty: 'likely',
-        evidence: 'text/plain "Unauthorized" (Express\'s res.sendStatus)',
+        evidence: 'text/plain: Unauthorized',
       },
     ],
     [
@@ -122,7 +129,7 @@ describe('fingerprintBody names who wrote the page', () => {
       {
         product: 'aws-api-gateway',
         certainty: 'likely',
-        evidence: '{"message":"Unauthorized"} (API Gateway\'s default)',
+        evidence: '{"message": "Unauthorized"}',
       },
     ],
     ['wordpress', undefined],
@@ -178,11 +185,11 @@ describe('fingerprintBody on hostile bodies', () => {
     [
       'a version that never ends',
       `<center>nginx/${'1'.repeat(K64 - 20)}`,
-      'error page: nginx/' + '1'.repeat(40),
+      '<center>nginx/' + '1'.repeat(40) + '</center>',
     ],
-    ['Tomcat footers over and over', '<h3>Apache Tomcat/'.repeat(3000), 'error page: Apache Tomcat/'],
+    ['Tomcat footers over and over', '<h3>Apache Tomcat/'.repeat(3000), '<h3>Apache Tomcat/</h3>'],
     ['an address that never says "Server at"', `<address>Apache/2 (${'x '.repeat(30000)}`, undefined],
-    ['Jetty markers with spaces', `Powered by Jetty:// ${' '.repeat(K64 - 30)}`, 'error page: Jetty://'],
+    ['Jetty markers with spaces', `Powered by Jetty:// ${' '.repeat(K64 - 30)}`, 'Powered by Jetty://'],
   ])('%s: a capped answer, no throw', (_name, body, evidence) => {
     expect(body.length).toBeLessThanOrEqual(K64);
     expect(fingerprintBody(body, 'text/html', 'https://site.example/')?.evidence).toBe(evidence);

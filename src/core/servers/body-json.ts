@@ -1,6 +1,6 @@
 // App frameworks and gateways that answer 401 with a JSON or plain-text body of a known shape. None of
 // them names itself in the body, so every match here is only 'likely'. Only key names and fixed
-// messages are compared; no value of the body leaves this file.
+// messages are compared, and the evidence repeats only those; no other value of the body leaves this file.
 import type { BodyFingerprint } from './body';
 
 type Json = Record<string, unknown>;
@@ -18,10 +18,7 @@ const keysAre = (value: Json, keys: string[]): boolean => keys.every((k) => k in
 function springBoot(value: Json): BodyFingerprint | undefined {
   if (!keysAre(value, ['timestamp', 'status', 'error', 'path'])) return undefined;
   if (value['status'] !== 401 && value['status'] !== 407) return undefined;
-  return likely(
-    'spring-boot',
-    "JSON error body with timestamp, status, error and path (Spring Boot's default)",
-  );
+  return likely('spring-boot', '{"timestamp", "status": 401, "error", "path"}');
 }
 
 // ASP.NET Core's default ProblemDetails (RFC 9457 body; ASP.NET Core adds traceId and points `type`
@@ -30,7 +27,7 @@ const ASPNET_TYPE = /^https:\/\/tools\.ietf\.org\/html\/(rfc9110#section-15\.5\.
 function aspNetCore(value: Json): BodyFingerprint | undefined {
   if (typeof value['type'] !== 'string' || !ASPNET_TYPE.test(value['type'])) return undefined;
   if (typeof value['traceId'] !== 'string') return undefined;
-  return likely('aspnet-core', "problem details with traceId (ASP.NET Core's default)");
+  return likely('aspnet-core', `{"type": "${value['type']}", "traceId"}`);
 }
 
 // Django REST framework's NotAuthenticated / AuthenticationFailed defaults (rest_framework/exceptions.py,
@@ -45,7 +42,7 @@ const DRF_MESSAGES = new Set([
 function djangoRest(value: Json): BodyFingerprint | undefined {
   const detail = value['detail'];
   if (typeof detail !== 'string' || !DRF_MESSAGES.has(detail)) return undefined;
-  return likely('django-rest-framework', `{"detail": "${detail}"} (Django REST framework's default)`);
+  return likely('django-rest-framework', `{"detail": "${detail}"}`);
 }
 
 // Amazon API Gateway's default UNAUTHORIZED gateway response (API Gateway developer guide, "Gateway
@@ -53,7 +50,7 @@ function djangoRest(value: Json): BodyFingerprint | undefined {
 function apiGateway(value: Json): BodyFingerprint | undefined {
   const keys = Object.keys(value);
   return keys.length === 1 && value['message'] === 'Unauthorized'
-    ? likely('aws-api-gateway', '{"message":"Unauthorized"} (API Gateway\'s default)')
+    ? likely('aws-api-gateway', '{"message": "Unauthorized"}')
     : undefined;
 }
 
@@ -80,7 +77,5 @@ export function fingerprintJson(body: string): BodyFingerprint | undefined {
  * text/plain. Go's http.Error adds a newline and others say the same word, so only 'likely'.
  */
 export function fingerprintPlain(body: string): BodyFingerprint | undefined {
-  return body === 'Unauthorized'
-    ? likely('express', 'text/plain "Unauthorized" (Express\'s res.sendStatus)')
-    : undefined;
+  return body === 'Unauthorized' ? likely('express', 'text/plain: Unauthorized') : undefined;
 }

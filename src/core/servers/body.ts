@@ -1,7 +1,8 @@
 // Who wrote a 401/407 page, from the page itself: the default error pages of servers, proxies and app
 // frameworks. The body is read and dropped here; only the product, how sure we are, a short evidence
-// string made of fixed words plus a version token (never the page's free text), and for Tomcat's admin
-// apps the role to add leave this file. 'seen' when the page names the product, 'likely' when only its
+// string (the fixed markup or sentence of the product's own template, with at most a version token in
+// it: never the page's free text, a host or a path; no words of ours, so it reads the same in every
+// language), and for Tomcat's admin apps the role to add leave this file. 'seen' when the page names the product, 'likely' when only its
 // shape matches. Every pattern is anchored to a literal and bounded ({0,n}), so a hostile 64 KB body
 // costs a few linear scans (tests/unit/servers-body.test.ts).
 import type { ProductId } from './products';
@@ -10,7 +11,7 @@ import type { ProductId } from './products';
 export interface BodyFingerprint {
   product: ProductId;
   certainty: 'seen' | 'likely';
-  /** E.g. `error page: Apache Tomcat/10.1.60 (Debian)`; fixed words and a capped version only. */
+  /** E.g. `<h3>Apache Tomcat/10.1.60 (Debian)</h3>`: the template's fixed text and a capped version. */
   evidence: string;
   /** Tomcat's Manager or Host Manager app wrote the page. */
   app?: 'manager' | 'host-manager';
@@ -42,7 +43,7 @@ type Matcher = (body: string, path: string) => BodyFingerprint | undefined;
 const seen = (product: ProductId, evidence: string): BodyFingerprint => ({
   product,
   certainty: 'seen',
-  evidence: `error page: ${evidence}`,
+  evidence,
 });
 const likely = (product: ProductId, evidence: string): BodyFingerprint => ({
   product,
@@ -66,7 +67,7 @@ const tomcatApp: Matcher = (body, path) => {
   if (!host && !body.includes('rolename="manager-gui"')) return undefined;
   const role = MANAGER_ROLES.find(([p]) => p.test(path))?.[1] ?? (host ? 'admin-gui' : 'manager-gui');
   return {
-    ...seen('tomcat', `Tomcat ${host ? 'Host Manager' : 'Manager'} (conf/tomcat-users.xml)`),
+    ...seen('tomcat', `conf/tomcat-users.xml … rolename="${host ? 'admin-gui' : 'manager-gui'}"`),
     app: host ? 'host-manager' : 'manager',
     appRole: role,
   };
@@ -76,24 +77,23 @@ const tomcatApp: Matcher = (body, path) => {
 // Unauthorized" (en dash) and, unless showServerInfo="false", "<h3>Apache Tomcat/10.1.60 (Debian)</h3>".
 const tomcatValve: Matcher = (body) => {
   const version = named(body, '<h3>Apache Tomcat/', 'Apache Tomcat/');
-  if (version) return seen('tomcat', version);
-  return /<title>HTTP Status 40[17] – /.test(body.slice(0, 600))
-    ? likely('tomcat', 'error page shaped like Tomcat\'s ("HTTP Status 401 – …")')
-    : undefined;
+  if (version) return seen('tomcat', `<h3>${version}</h3>`);
+  const title = /<title>HTTP Status (40[17]) – /.exec(body.slice(0, 600));
+  return title ? likely('tomcat', `<title>HTTP Status ${title[1]} – …</title>`) : undefined;
 };
 
 // Eclipse Jetty's ErrorHandler (jetty.project, ErrorHandler.writeErrorHtmlBody): "Powered by Jetty:// <version>".
 const jetty: Matcher = (body) => {
   const version =
     named(body, 'Powered by Jetty:// ', 'Jetty:// ') ?? named(body, 'Powered by Jetty://', 'Jetty://');
-  return version ? seen('jetty', version) : undefined;
+  return version ? seen('jetty', `Powered by ${version}`) : undefined;
 };
 
 // nginx's built-in pages (recorded from Debian's nginx 1.22.1): "<hr><center>nginx/1.22.1</center>";
 // "<center>nginx</center>" with server_tokens off; OpenResty writes its own name there.
 const nginx: Matcher = (body) => {
   const hit = named(body, '<center>nginx', 'nginx') ?? named(body, '<center>openresty', 'openresty');
-  return hit ? seen('nginx', hit) : undefined;
+  return hit ? seen('nginx', `<center>${hit}</center>`) : undefined;
 };
 
 // Apache httpd's default 401 (recorded from Debian's apache2 2.4): "This server could not verify that
@@ -105,30 +105,28 @@ const apache: Matcher = (body) => {
     const version = /^Apache(?:\/[\w.+~-]{0,40}(?: \([\w .+~-]{0,40}\))?)?(?= Server at )/.exec(
       body.slice(at + 9, at + 120),
     )?.[0];
-    if (version) return seen('apache', version);
+    if (version) return seen('apache', `<address>${version} Server at …</address>`);
   }
   return body.includes('This server could not verify that you')
-    ? likely('apache', 'error page shaped like Apache httpd\'s ("This server could not verify…")')
+    ? likely('apache', 'This server could not verify that you …')
     : undefined;
 };
 
 // lighttpd 1.4's built-in page (recorded from Debian's lighttpd 1.4.69): an XHTML 1.0 Transitional
 // page in iso-8859-1 whose only content is "<h1>401 Unauthorized</h1>"; it never names itself.
-const lighttpd: Matcher = (body) =>
-  body.startsWith('<?xml version="1.0" encoding="iso-8859-1"?>') &&
-  body.includes('XHTML 1.0 Transitional') &&
-  /<h1>40[17] (Unauthorized|Proxy Authentication Required)<\/h1>/.test(body)
-    ? likely('lighttpd', 'error page shaped like lighttpd\'s (XHTML, "<h1>401 Unauthorized</h1>")')
-    : undefined;
+const lighttpd: Matcher = (body) => {
+  if (!body.startsWith('<?xml version="1.0" encoding="iso-8859-1"?>')) return undefined;
+  if (!body.includes('XHTML 1.0 Transitional')) return undefined;
+  const h1 = /<h1>(40[17] (Unauthorized|Proxy Authentication Required))<\/h1>/.exec(body);
+  return h1 ? likely('lighttpd', `<?xml … XHTML 1.0 Transitional … <h1>${h1[1]}</h1>`) : undefined;
+};
 
 // Squid's ERR_CACHE_ACCESS_DENIED template (recorded from Debian's squid 5.7): footer "Generated <date>
 // by <host> (squid/5.7)" and the comment "<!-- ERR_CACHE_ACCESS_DENIED -->".
 const squid: Matcher = (body) => {
   const footer = named(body, '(squid/', 'squid/');
-  if (footer) return seen('squid', footer);
-  return body.includes('ERR_CACHE_ACCESS_DENIED')
-    ? seen('squid', 'Squid ERR_CACHE_ACCESS_DENIED')
-    : undefined;
+  if (footer) return seen('squid', `(${footer})`);
+  return body.includes('ERR_CACHE_ACCESS_DENIED') ? seen('squid', 'ERR_CACHE_ACCESS_DENIED') : undefined;
 };
 
 // IIS (Microsoft, "HTTP status code in IIS" and the detailed-error pages IIS writes): a detailed error
@@ -144,13 +142,14 @@ const IIS_REASONS: [string, string][] = [
 const iis: Matcher = (body) => {
   const head = body.slice(0, 4000);
   const detailed = /IIS (\d{1,2}\.\d) Detailed Error - (40[17]\.\d{1,3})/.exec(head);
-  if (detailed) return { ...seen('iis', `IIS ${detailed[1]} Detailed Error`), code: detailed[2]! };
+  if (detailed)
+    return { ...seen('iis', `IIS ${detailed[1]} Detailed Error - ${detailed[2]}`), code: detailed[2]! };
   const error = /HTTP Error (40[17]\.\d{1,3}) - Unauthorized/.exec(head);
-  if (error) return { ...likely('iis', `IIS-style "HTTP Error ${error[1]}"`), code: error[1]! };
+  if (error) return { ...likely('iis', `HTTP Error ${error[1]} - Unauthorized`), code: error[1]! };
   if (!head.includes('401 - Unauthorized: ')) return undefined;
   const reason = IIS_REASONS.find(([text]) => head.includes(text));
-  const shaped = likely('iis', 'IIS-style "401 - Unauthorized: Access is denied…" page');
-  return reason ? { ...shaped, code: reason[1] } : shaped;
+  if (!reason) return likely('iis', '401 - Unauthorized: …');
+  return { ...likely('iis', `401 - Unauthorized: ${reason[0]}.`), code: reason[1] };
 };
 
 /** The matchers of HTML and plain-text pages, most specific first. */
