@@ -3,12 +3,14 @@
 // same read. Recorded responses: tests/fixtures/server-responses.ts and response-bodies.ts.
 import { describe, expect, it } from 'vitest';
 import { diagnose, type Finding } from '../../src/core/diagnose';
+import { buildReport } from '../../src/core/export';
 import { importEntry, type FileHarEntry } from '../../src/core/har-import';
 import { applyBodyFacts, bodyFactsOf, enrichEvent, type LiveFacts } from '../../src/core/live';
 import type { AuthEvent } from '../../src/core/record';
 import { identifyServer } from '../../src/core/servers';
 import { RESPONSE_BODIES as B, type ResponseBody } from '../fixtures/response-bodies';
 import { SERVER_RESPONSES as R, type ServerResponse } from '../fixtures/server-responses';
+import { renderText } from '../fixtures/render-text';
 import { renderFindings } from './fixtures/events';
 import { eventOf } from './server-identify.test';
 
@@ -175,5 +177,27 @@ describe('HAR import reads the same body facts', () => {
       appRole: 'manager-gui',
     });
     expect(JSON.stringify(imported)).not.toContain('s3cret');
+  });
+});
+
+describe('the support report says who wrote the page, never the page', () => {
+  const env = { browser: 'Chromium 156', extensionVersion: '0.4.0', generatedAt: Date.UTC(2026, 11, 3) };
+  it.each([
+    [
+      R.tomcatManager,
+      B.tomcatManager,
+      '- **Page written by:** Apache Tomcat `conf/tomcat-users.xml … rolename="manager-gui"`',
+    ],
+    [
+      R.unknownBearer,
+      B.springBoot,
+      '- **Page written by:** probably Spring Boot `{"timestamp", "status": 401, "error", "path"}`',
+    ],
+  ] as const)('%#', (response, body, line) => {
+    const event = withBody(response, body);
+    const report = buildReport({ event, findings: diagnose(event, []) }, renderText, env);
+    expect(report.split('\n')).toContain(line);
+    expect(report).not.toContain('s3cret');
+    expect(report).not.toContain('/api/orders"');
   });
 });
