@@ -17,6 +17,8 @@ let tomcat: RunningTomcat;
 let apache: RunningServer;
 let nginx: RunningServer;
 test.beforeAll(async () => {
+  // A JVM on a busy 2-core machine: Tomcat took up to 17 s to answer here (README "Real servers").
+  test.setTimeout(120_000);
   tomcat = await startTomcat();
   apache = await startServer('apache2');
   nginx = await startServer('nginx', { config: 'nginx-front.conf', vars: { UPSTREAM: String(apache.port) } });

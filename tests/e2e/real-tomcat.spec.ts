@@ -9,6 +9,8 @@ import { startTomcat, type RunningTomcat } from './servers/tomcat-server';
 
 let tomcat: RunningTomcat;
 test.beforeAll(async () => {
+  // A JVM on a busy 2-core machine: Tomcat took up to 17 s to answer here (README "Real servers").
+  test.setTimeout(120_000);
   tomcat = await startTomcat();
   test.info().annotations.push({ type: 'tomcat start-up', description: `${tomcat.startupMs} ms` });
 });
