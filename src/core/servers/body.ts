@@ -54,7 +54,8 @@ const likely = (product: ProductId, evidence: string): BodyFingerprint => ({
 
 // Tomcat's Manager and Host Manager (recorded from Debian's tomcat10-admin 10.1, WEB-INF/jsp/401.jsp):
 // the page names conf/tomcat-users.xml and the example role; the role a path needs is in each app's
-// web.xml: /html → *-gui, /text → *-script, /jmxproxy → manager-jmx, /status → manager-status (or gui).
+// web.xml: /html → *-gui, /text → *-script, /jmxproxy → manager-jmx, /status → manager-status (or
+// the gui role).
 const MANAGER_ROLES: [RegExp, string][] = [
   [/^\/manager\/text(\/|$)/, 'manager-script'],
   [/^\/manager\/jmxproxy(\/|$)/, 'manager-jmx'],
@@ -83,7 +84,8 @@ const tomcatValve: Matcher = (body) => {
   return title ? likely('tomcat', `<title>HTTP Status ${title[1]} – …</title>`) : undefined;
 };
 
-// Eclipse Jetty's ErrorHandler (jetty.project, ErrorHandler.writeErrorHtmlBody): "Powered by Jetty:// <version>".
+// Eclipse Jetty's ErrorHandler (jetty.project, ErrorHandler.writeErrorPage / writeErrorHtmlBody):
+// "Powered by Jetty:// <version>" (not run here: written from the source).
 const jetty: Matcher = (body) => {
   const version =
     named(body, 'Powered by Jetty:// ', 'Jetty:// ') ?? named(body, 'Powered by Jetty://', 'Jetty://');
