@@ -78,7 +78,7 @@ describe('fingerprintBody names who wrote the page', () => {
       },
     ],
     ['squid', { product: 'squid', certainty: 'seen', evidence: '(squid/5.7)' }],
-    ['jetty', { product: 'jetty', certainty: 'seen', evidence: 'Powered by Jetty:// 9.4.53.v20231009' }],
+    ['jetty', { product: 'jetty', certainty: 'seen', evidence: 'Powered by Jetty:// 9.4.57.v20241219' }],
     [
       'iisDetailed',
       { product: 'iis', certainty: 'seen', evidence: 'IIS 10.0 Detailed Error - 401.2', code: '401.2' },

@@ -84,8 +84,8 @@ const tomcatValve: Matcher = (body) => {
   return title ? likely('tomcat', `<title>HTTP Status ${title[1]} – …</title>`) : undefined;
 };
 
-// Eclipse Jetty's ErrorHandler (jetty.project, ErrorHandler.writeErrorPage / writeErrorHtmlBody):
-// "Powered by Jetty:// <version>" (not run here: written from the source).
+// Eclipse Jetty's ErrorHandler (recorded from Debian's jetty9 9.4.57; jetty.project ErrorHandler.java):
+// "<hr/><a href=\"https://jetty.org/\">Powered by Jetty:// 9.4.57.v20241219</a><hr/>".
 const jetty: Matcher = (body) => {
   const version =
     named(body, 'Powered by Jetty:// ', 'Jetty:// ') ?? named(body, 'Powered by Jetty://', 'Jetty://');
