@@ -175,6 +175,7 @@ describe('fingerprintBody names who wrote the page', () => {
       'text/xml',
       'application/xhtml+xml',
       '',
+      'x-unknown',
       undefined,
     ];
     const no = ['image/svg', 'application/octet-stream', 'application/javascript', 'text/css', 'video/mp4'];

@@ -7,9 +7,12 @@ import { fingerprintJson, fingerprintPlain } from './body-json';
 const TEXT_LIKE =
   /^\s*(text\/(html|plain|xml)|application\/([\w.+-]*\+)?(json|xml)|application\/xhtml\+xml)\s*(;|$)/i;
 
-/** Whether a body of this media type is worth reading (an empty type counts: many 401s omit it). */
+/**
+ * Whether a body of this media type is worth reading. No type counts (many 401s omit it; Chromium's
+ * DevTools then reports `x-unknown`): the matchers only ever look for fixed text.
+ */
 export function isTextLike(mimeType: string | undefined): boolean {
-  return !mimeType || TEXT_LIKE.test(mimeType);
+  return !mimeType || mimeType === 'x-unknown' || TEXT_LIKE.test(mimeType);
 }
 
 /** The path of a URL, or '' (never throws). */
