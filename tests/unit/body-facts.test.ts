@@ -65,6 +65,7 @@ describe('who asked, once the panel has read the body', () => {
       evidence: 'conf/tomcat-users.xml … rolename="manager-gui"',
       app: 'manager',
       appRole: 'manager-gui',
+      fromBody: true,
     });
     const f = finding(event, 'server-setting');
     expect(f?.kind).toBe('cause');
@@ -110,6 +111,34 @@ describe('who asked, once the panel has read the body', () => {
     const f = finding(withBody(front, B.apacheBehindNginx), 'server-setting');
     expect(f?.title).toEqual({ key: 'diag_server_setting_title', args: ['Apache httpd'] });
     expect(f?.detail.args).toEqual(['<address>Apache/2.4.71 (Debian) Server at …</address>']);
+  });
+
+  it('nginx auth_request: its own page and no challenge; only the page shows nginx answered itself', async () => {
+    const sso: ServerResponse = {
+      name: 'nginx auth_request',
+      source: 'recorded: tests/e2e/servers/nginx.conf /sso/ (nginx 1.22.1)',
+      status: 401,
+      headers: [
+        { name: 'Server', value: 'nginx/1.22.1' },
+        { name: 'Content-Type', value: 'text/html' },
+      ],
+    };
+    expect(finding(eventOf(sso), 'server-setting')).toBeUndefined();
+    const f = finding(withBody(sso, B.nginxAuthRequest), 'server-setting');
+    expect(f?.kind).toBe('possible-cause');
+    expect(f?.detail).toEqual({
+      key: 'diag_server_setting_detail_nginx_auth_request',
+      args: ['<center>nginx/1.22.1</center>'],
+    });
+    expect(f?.steps.map((s) => [s.key, s.audience])).toEqual([
+      ['diag_server_setting_step_nginx_auth_request_visitor', 'visitor'],
+      ['diag_server_setting_step_nginx_auth_request', 'owner'],
+    ]);
+    await renderFindings([f!]);
+    // With nginx's own Basic challenge it is auth_basic, as before.
+    expect(finding(withBody(R.nginx, B.nginx), 'server-setting')?.detail.key).toBe(
+      'diag_server_setting_detail_nginx',
+    );
   });
 
   it('a shape-only body never beats a header that proves the product', () => {

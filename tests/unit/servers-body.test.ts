@@ -43,6 +43,7 @@ describe('fingerprintBody names who wrote the page', () => {
       'tomcatDefault',
       { product: 'tomcat', certainty: 'seen', evidence: '<h3>Apache Tomcat/10.1.60 (Debian)</h3>' },
     ],
+    ['nginxAuthRequest', { product: 'nginx', certainty: 'seen', evidence: '<center>nginx/1.22.1</center>' }],
     [
       'tomcatNoServerInfo',
       { product: 'tomcat', certainty: 'likely', evidence: '<title>HTTP Status 401 – …</title>' },

@@ -38,6 +38,7 @@ export const REF = {
   wpTroubleshooting: 'https://wordpress.org/documentation/article/faq-troubleshooting/',
   apacheAuth: 'https://httpd.apache.org/docs/2.4/howto/auth.html',
   nginxAuthBasic: 'https://nginx.org/en/docs/http/ngx_http_auth_basic_module.html',
+  nginxAuthRequest: 'https://nginx.org/en/docs/http/ngx_http_auth_request_module.html',
   lighttpdAuth: 'https://redmine.lighttpd.net/projects/lighttpd/wiki/Mod_auth',
   caddyBasicAuth: 'https://caddyserver.com/docs/caddyfile/directives/basic_auth',
   tomcatManager: 'https://tomcat.apache.org/tomcat-10.1-doc/manager-howto.html',

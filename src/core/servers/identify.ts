@@ -11,6 +11,8 @@ export interface Identification {
   certainty: 'seen' | 'likely';
   /** What showed it, e.g. `Server: nginx/1.22.1` or `error page: nginx/1.22.1` (capped). */
   evidence: string;
+  /** Named from the body (the page it wrote), not from headers or the challenge. */
+  fromBody?: true;
   /** Tomcat's Manager / Host Manager wrote the page, and the role it wants for this path (body only). */
   app?: 'manager' | 'host-manager';
   appRole?: string;
@@ -37,6 +39,7 @@ function bodyIdentification(event: AuthEvent, candidates: readonly Product[]): I
     role: p.role,
     certainty: body.certainty,
     evidence: body.evidence.slice(0, 120),
+    fromBody: true,
   };
   if (body.app) who.app = body.app;
   if (body.appRole) who.appRole = body.appRole;

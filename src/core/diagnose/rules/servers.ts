@@ -61,6 +61,23 @@ function kindOf(who: Identification, facts: Facts): FindingKind | undefined {
 /** Tomcat's Manager / Host Manager named by its own 401 page: the app and the role its web.xml wants. */
 const APP_NAMES = { manager: 'Manager', 'host-manager': 'Host Manager' } as const;
 
+/**
+ * nginx's own 401 page with no Basic/Digest challenge: nginx answered by itself, and only auth_request
+ * (or a `return 401`) does that; seen only where the body was read (the panel, a HAR, the CLI).
+ */
+function nginxAuthRequest(who: Identification, facts: Facts): Finding | undefined {
+  if (who.product !== 'nginx' || !who.fromBody || who.certainty !== 'seen') return undefined;
+  if (facts.schemes.has('basic') || facts.schemes.has('digest')) return undefined;
+  return finding(ID, 'possible-cause', {
+    title: 'title',
+    titleArgs: [who.name],
+    detail: 'detail_nginx_auth_request',
+    detailArgs: [who.evidence],
+    steps: [ruleStep(ID, 'nginx_auth_request_visitor'), ownerStep(ID, 'nginx_auth_request')],
+    refs: [REF.nginxAuthRequest],
+  });
+}
+
 function visitorSteps(who: Identification, facts: Facts): Step[] {
   const realm = folderRealm(facts);
   if (who.app && who.appRole) return [ruleStep(ID, 'tomcat_admin_app', APP_NAMES[who.app], who.appRole)];
@@ -111,7 +128,7 @@ const serverSetting: Rule = {
     const who = identifyServer(event);
     if (!who || who.role === 'proxy' || APP_SERVERS.has(who.product)) return undefined;
     const kind = kindOf(who, facts);
-    return kind ? whoAsked(ID, who, kind, visitorSteps(who, facts)) : undefined;
+    return kind ? whoAsked(ID, who, kind, visitorSteps(who, facts)) : nginxAuthRequest(who, facts);
   },
 };
 
