@@ -1,7 +1,13 @@
 // Pure operations on a tab's stored log: append with the per-tab cap, page-load grouping, patches
 // from later webRequest events, and the global byte budget. The worker only reads, applies, writes.
-import { requestIdOf } from './build';
-import { BACKGROUND_TAB, type AuthEvent, type BrowserAuth, type PageLoad, type TabLog } from './event';
+import {
+  BACKGROUND_TAB,
+  requestIdOf,
+  type AuthEvent,
+  type BrowserAuth,
+  type PageLoad,
+  type TabLog,
+} from './event';
 import type { CookieJarFacts } from '../cookies';
 
 /** Events kept per tab; older ones are dropped and counted. */
