@@ -1,7 +1,7 @@
 // The "401" DevTools panel: the inspected tab's 401/407 responses as a filterable, virtualized table
 // with a details pane and exports. Reads the worker's store (live), and while inside DevTools adds
 // what the network panel saw on the wire (memory only, see live-har.ts).
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { EmptyState } from '../ui/EmptyState';
 import { EventTable } from '../ui/EventTable';
 import { HarDropZone, HarStatus, OpenHarButton } from '../ui/HarImportBar';
@@ -23,12 +23,9 @@ import { usePanelLog } from './use-panel-log';
 import { useTopFindings } from './use-top-findings';
 
 /** Keeps the live-facts listener for the panel's life; returns a version that changes with new facts. */
-function useLiveFacts(analysis: PanelAnalysis, pageUrl: () => string | undefined): number {
+function useLiveFacts(analysis: PanelAnalysis): number {
   const [version, setVersion] = useState(0);
-  useEffect(
-    () => watchLiveHar(analysis.index, pageUrl, () => setVersion(analysis.index.version)),
-    [analysis],
-  );
+  useEffect(() => watchLiveHar(analysis.index, () => setVersion(analysis.index.version)), [analysis]);
   return version;
 }
 
@@ -46,10 +43,7 @@ export function Panel({ tabId }: { tabId: number | null }) {
   const [active, setActive] = useState(-1);
   const [openId, setOpenId] = useState<string>();
   const { clear, clearing, error } = useClear(tabId);
-  // The page's URL decides which bodies may be read (same origin only): the tab's, else the last load's.
-  const pageUrl = useRef<string | undefined>(undefined);
-  pageUrl.current = status?.kind === 'open' ? status.url : liveLog?.pages.at(-1)?.url;
-  const liveVersion = useLiveFacts(analysis, () => pageUrl.current);
+  const liveVersion = useLiveFacts(analysis);
   const log = imported ? imported.log : liveLog;
   const shownAnalysis = importAnalysis ?? analysis;
 

@@ -72,3 +72,21 @@ test("Squid's 407 through HTTP_PROXY names the proxy, exit 2", async () => {
   expect(run.stdout).toContain('What the proxy asks for (Proxy-Authenticate)');
   expect(run.stdout).toMatch(/squid/i);
 });
+
+test('Apache behind an nginx that hides it: the 401 page the CLI downloaded names Apache', async () => {
+  const apache = await startServer('apache2');
+  const front = await startServer('nginx', {
+    config: 'nginx-front.conf',
+    vars: { UPSTREAM: String(apache.port) },
+  });
+  try {
+    const run = await cli([`${front.origin}/signed/`]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('  Server: nginx');
+    expect(run.stdout).toContain('Who asked: Apache httpd');
+    expect(run.stdout).toMatch(/Apache httpd asked \(error page: Apache\/2\.4\.\d+ \(Debian\)\)/);
+  } finally {
+    await front.stop();
+    await apache.stop();
+  }
+});

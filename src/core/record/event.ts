@@ -57,6 +57,17 @@ export interface CredentialFacts {
   cookieJar?: CookieJarFacts;
 }
 
+/** What a 401/407 body showed about who wrote it (the servers' BodyFingerprint, as a record field). */
+export interface BodyServerFacts {
+  /** A ProductId of src/core/servers. */
+  product: string;
+  certainty: 'seen' | 'likely';
+  evidence: string;
+  app?: 'manager' | 'host-manager';
+  appRole?: string;
+  code?: string;
+}
+
 /** Response facts the diagnosis rules need; names only for Set-Cookie, never values. */
 export interface ResponseFacts {
   server?: string;
@@ -76,6 +87,12 @@ export interface ResponseFacts {
    * Only the code, capped; never the body.
    */
   bodyCode?: string;
+  /**
+   * Who wrote the body, where a reader could see it (the panel's HAR, an imported HAR, the command
+   * line): src/core/servers/body.ts. Only the product id, certainty and a short evidence string; never
+   * the body. Never in storage.session: the capture cannot read bodies.
+   */
+  bodyServer?: BodyServerFacts;
   /** Other response headers worth showing (e.g. x-wp-*, www-authenticate-related vendor headers), lower-cased names. */
   extra?: Record<string, string>;
 }
