@@ -9,6 +9,7 @@ export const REF = {
   rfc6750_errors: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
   rfc6749_error: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1',
   rfc6749_tokenError: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2',
+  samlStatus: 'https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf#page=39',
   oidcAuthError: 'https://openid.net/specs/openid-connect-core-1_0.html#AuthError',
   rfc7519_exp: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4',
   rfc7519_nbf: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.5',
