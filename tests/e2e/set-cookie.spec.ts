@@ -2,45 +2,22 @@
 // once (so its host is watched in full, README "What is known, when"), a sign-in response sets the
 // session cookie in a way Chromium refuses, the app calls its API again and gets 401: the popup must
 // name the cookie and the reason. Test hosts (a.test, b.test…) resolve to 127.0.0.1 (demo/chromium.ts).
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { test, expect, dumpLogs } from './fixtures';
 import { PopupPage, cardFor, expandCard } from './pages/popup-page';
+import { startCookieApp, type CookieApp } from '../fixtures/cookie-app';
 import type { AuthEvent } from '../../src/core/record';
 
-let server: Server;
-let port = 0;
-
-/** /login?c=<Set-Cookie> sets the cookie (200); /api/* and /frame/* answer 401 without a challenge. */
-function handler(req: IncomingMessage, res: ServerResponse): void {
-  const url = new URL(req.url ?? '/', 'http://x');
-  const cors = req.headers.origin
-    ? { 'Access-Control-Allow-Origin': req.headers.origin, 'Access-Control-Allow-Credentials': 'true' }
-    : {};
-  if (url.pathname === '/login') {
-    res.writeHead(200, { 'Set-Cookie': url.searchParams.getAll('c'), 'Content-Type': 'text/html', ...cors });
-    res.end('<title>signed in</title>signed in');
-  } else if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/frame/')) {
-    res.writeHead(401, { 'Content-Type': 'application/json', ...cors });
-    res.end('{"error":"not signed in"}');
-  } else {
-    res.writeHead(200, { 'Content-Type': 'text/html' });
-    res.end('<!doctype html><title>page</title><p>page</p>');
-  }
-}
-
+let app: CookieApp;
 test.beforeAll(async () => {
-  server = createServer(handler);
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  port = (server.address() as AddressInfo).port;
+  app = await startCookieApp();
 });
-test.afterAll(() => {
-  server.close();
+test.afterAll(async () => {
+  await app.close();
 });
 
-const at = (host: string, path: string) => `http://${host}:${port}${path}`;
-const login = (host: string, cookie: string) => at(host, `/login?c=${encodeURIComponent(cookie)}`);
+const at = (host: string, path: string) => app.at(host, path);
+const login = (host: string, cookie: string) => app.login(host, cookie);
 
 async function fetchFrom(page: Page, url: string): Promise<void> {
   await page.evaluate(

@@ -21,7 +21,14 @@ describe('notesOf keeps names and verdicts, never values', () => {
       'tok=SECRET2; Secure',
     ]);
     expect(notes).toEqual([
-      { name: 'sid', host: 'a.test', time: T - 5_000, outcome: 'refused', reason: 'samesite-none-insecure' },
+      {
+        name: 'sid',
+        host: 'a.test',
+        time: T - 5_000,
+        outcome: 'refused',
+        reason: 'samesite-none-insecure',
+        scope: { domain: 'a.test', hostOnly: true, path: '/', secure: false },
+      },
       {
         name: 'pref',
         host: 'a.test',
@@ -29,7 +36,14 @@ describe('notesOf keeps names and verdicts, never values', () => {
         outcome: 'stored',
         scope: { domain: 'a.test', hostOnly: true, path: '/', secure: false },
       },
-      { name: 'tok', host: 'a.test', time: T - 5_000, outcome: 'refused', reason: 'secure-insecure' },
+      {
+        name: 'tok',
+        host: 'a.test',
+        time: T - 5_000,
+        outcome: 'refused',
+        reason: 'secure-insecure',
+        scope: { domain: 'a.test', hostOnly: true, path: '/', secure: true },
+      },
     ]);
     expect(JSON.stringify(notes)).not.toContain('SECRET');
   });
@@ -64,6 +78,24 @@ const rows: Row[] = [
     notes: set('http://login.a.test/', ['sid=x; Domain=b.test']),
     url: 'http://api.a.test/me',
     want: [{ name: 'sid', reason: 'domain-mismatch', host: 'login.a.test', time: T - 5_000 }],
+  },
+  {
+    name: 'a refused cookie meant for another path does not explain this 401',
+    notes: set('http://a.test/login', ['sid=x; SameSite=None; Path=/admin']),
+    url: 'http://a.test/api/me',
+    want: [],
+  },
+  {
+    name: 'a refused host-only cookie of another host does not either',
+    notes: set('http://login.a.test/', ['sid=x; SameSite=None']),
+    url: 'http://api.a.test/me',
+    want: [],
+  },
+  {
+    name: 'a refused cookie meant for the whole site (Domain=a.test) does',
+    notes: set('http://login.a.test/', ['sid=x; SameSite=None; Domain=a.test']),
+    url: 'http://api.a.test/me',
+    want: [{ name: 'sid', reason: 'samesite-none-insecure', host: 'login.a.test', time: T - 5_000 }],
   },
   {
     name: 'another site does not',

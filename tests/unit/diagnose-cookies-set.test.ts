@@ -129,6 +129,20 @@ const cases: DiagnosisCase[] = [
     expect: [{ id: 'cookie-set-out-of-reach', kind: 'cause', detail: 'detail_deleted' }],
   },
   {
+    name: 'a CORS preflight never carries cookies: no cookie explains it',
+    event: makeEvent({
+      time: T,
+      method: 'OPTIONS',
+      credentials: {
+        cookieSent: false,
+        cookieNames: [],
+        cookieJar: jar([problem({}), problem({ reason: 'deleted' })]),
+      },
+    }),
+    expect: [],
+    absent: ['cookie-refused', 'cookie-set-out-of-reach'],
+  },
+  {
     name: 'nothing refused, nothing said',
     event: event([]),
     expect: [],

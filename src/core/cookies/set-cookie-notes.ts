@@ -5,6 +5,7 @@ import { hostOf, parseUrl, siteOf } from '../site';
 import { domainMatches, pathMatches, secureChannel } from './match';
 import { parseSetCookie, setCookieLines } from './set-cookie';
 import {
+  intendedScope,
   setCookieVerdict,
   type SetCookieContext,
   type SetCookieRefusal,
@@ -21,6 +22,7 @@ export interface SetCookieNote {
   outcome: 'refused' | 'deleted' | 'stored';
   reason?: SetCookieRefusal;
   likely?: true;
+  /** Where it goes (stored) or was meant to go (refused, deleted). */
   scope?: StoredScope;
 }
 
@@ -57,7 +59,10 @@ export function notesOf(values: readonly string[], ctx: SetCookieContext): SetCo
     if (verdict.outcome === 'refused') {
       note.reason = verdict.reason;
       if (verdict.likely) note.likely = true;
-    } else if (verdict.outcome === 'stored') note.scope = verdict.scope;
+    }
+    const url = parseUrl(ctx.url);
+    if (verdict.outcome === 'stored') note.scope = verdict.scope;
+    else if (url) note.scope = intendedScope(fields, url);
     notes.push(note);
   }
   return notes;
@@ -87,6 +92,12 @@ function scopeProblem(
   return undefined;
 }
 
+function meantFor(n: SetCookieNote, url: URL): boolean {
+  const scope = n.scope!;
+  if (!pathMatches(scope.path, url.pathname)) return false;
+  return n.reason?.startsWith('domain-') === true || domainMatches(scope, url.hostname);
+}
+
 /**
  * The recent Set-Cookie fields of the 401's site that explain it: the latest field of each name within
  * {@link SET_COOKIE_WINDOW_MS} before the 401 (a later successful set of the same name wins), when it
@@ -107,6 +118,9 @@ export function setCookieProblems(notes: readonly SetCookieNote[], req: ScopeReq
   const out: SetCookieProblem[] = [];
   for (const n of latest.values()) {
     const base = { name: n.name, host: n.host, time: n.time };
+    // A refused or deleted cookie explains the 401 only where it was meant to go: its path, and its
+    // host or Domain (a refused Domain counts for the whole site, that being the mistake).
+    if (n.outcome !== 'stored' && n.scope && !meantFor(n, url)) continue;
     if (n.outcome === 'refused' && n.reason)
       out.push({ ...base, reason: n.reason, ...(n.likely ? { likely: n.likely } : {}) });
     else if (n.outcome === 'deleted') out.push({ ...base, reason: 'deleted' });

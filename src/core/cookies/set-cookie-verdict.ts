@@ -125,6 +125,22 @@ function attributeChecks(f: SetCookieFields, ctx: SetCookieContext, url: URL): S
 }
 
 /**
+ * Where the cookie goes once stored (RFC 6265bis §5.7 steps 5–10): the host, or the Domain attribute
+ * when it is a valid one; the Path attribute or the default path. For a refused cookie, where it was
+ * meant to go (a refused Domain falls back to the host).
+ */
+export function intendedScope(f: SetCookieFields, url: URL): StoredScope {
+  const check = f.domain === undefined ? 'host-only' : domainCheck(f.domain, url.hostname);
+  const hostOnly = check !== undefined;
+  return {
+    domain: hostOnly ? url.hostname.toLowerCase() : f.domain!,
+    hostOnly,
+    path: f.path ?? defaultPath(url.pathname),
+    secure: f.secure,
+  };
+}
+
+/**
  * Whether the browser stored the cookie of one parsed Set-Cookie field, deleted it (an expiry in the
  * past) or refused it, and why. Third-party blocking is a setting the extension cannot read: Chromium's
  * refusal of an unpartitioned SameSite=None cookie in a cross-site context is marked `likely`; Firefox
@@ -146,13 +162,7 @@ export function setCookieVerdict(f: SetCookieFields, ctx: SetCookieContext): Set
   if (cross && !f.partitioned && ctx.browser === 'chromium')
     return { outcome: 'refused', reason: 'third-party', likely: true };
   if (deletesCookie(f, ctx.now)) return { outcome: 'deleted' };
-  const hostOnly = f.domain === undefined || domainCheck(f.domain, url.hostname) === 'host-only';
-  const scope: StoredScope = {
-    domain: hostOnly ? url.hostname.toLowerCase() : f.domain!,
-    hostOnly,
-    path: f.path ?? defaultPath(url.pathname),
-    secure: f.secure,
-  };
+  const scope = intendedScope(f, url);
   const partition = f.partitioned || cross ? (ctx.topLevelSite ?? schemefulSite(ctx.url)) : undefined;
   if (partition) scope.partition = partition;
   return { outcome: 'stored', scope };

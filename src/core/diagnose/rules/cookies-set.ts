@@ -48,6 +48,8 @@ const REACH_DETAIL_ARGS: Record<string, number> = { partitioned: 3, deleted: 2 }
 const REACH_OWNER_ARGS: Record<string, number> = { path: 2, deleted: 1 };
 
 const problemsOf = ({ event }: RuleInput): SetCookieProblem[] => {
+  // Fetch §4.8: a CORS preflight never carries cookies, so no cookie explains its 401.
+  if (/^OPTIONS$/i.test(event.method)) return [];
   const list = event.credentials.cookieJar?.setCookies;
   return Array.isArray(list) ? list : [];
 };
