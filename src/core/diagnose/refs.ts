@@ -26,6 +26,7 @@ export const REF = {
   rfc6265_match: 'https://www.rfc-editor.org/rfc/rfc6265#section-5.1.3',
   rfc6265_secure: 'https://www.rfc-editor.org/rfc/rfc6265#section-4.1.2.5',
   rfc6265_storage: 'https://www.rfc-editor.org/rfc/rfc6265#section-5.3',
+  rfc6265bisStorage: 'https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#name-storage-model',
   chips: 'https://developer.mozilla.org/en-US/docs/Web/Privacy/Guides/Privacy_sandbox/Partitioned_cookies',
   clearSiteData: 'https://www.w3.org/TR/clear-site-data/',
   sameSite:
