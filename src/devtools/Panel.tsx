@@ -14,6 +14,7 @@ import { TabNotices } from '../ui/TabNotices';
 import { useClear } from '../ui/use-actions';
 import { useTabStatus } from '../ui/use-tab-log';
 import { watchLiveHar } from './live-har';
+import { watchLiveFlow } from './live-flow';
 import { PanelAnalysis } from './panel-analysis';
 import { buildExport } from './panel-export';
 import { currentPageId, filterEvents, NO_FILTER, schemeOptions, type PanelFilter } from '../core/record';
@@ -26,6 +27,15 @@ import { useTopFindings } from './use-top-findings';
 function useLiveFacts(analysis: PanelAnalysis): number {
   const [version, setVersion] = useState(0);
   useEffect(() => watchLiveHar(analysis.index, () => setVersion(analysis.index.version)), [analysis]);
+  // Sign-in bodies (token endpoint errors, SAML status) for the flow view: live-flow.ts.
+  useEffect(
+    () =>
+      watchLiveFlow((fact) => {
+        analysis.addFlowBodies([fact]);
+        setVersion(analysis.index.version);
+      }),
+    [analysis],
+  );
   return version;
 }
 
@@ -36,7 +46,10 @@ export function Panel({ tabId }: { tabId: number | null }) {
   // An open HAR file replaces the live log in every part of the view until it is closed; its events
   // live in this page's memory only (never storage.session) with their own analysis.
   const imported = har.state.kind === 'loaded' ? har.state.result : undefined;
-  const importAnalysis = useMemo(() => imported && new PanelAnalysis().preset(imported.events), [imported]);
+  const importAnalysis = useMemo(
+    () => imported && new PanelAnalysis().preset(imported.events).addFlowBodies(imported.flowBodies),
+    [imported],
+  );
   const status = useTabStatus(tabId);
   const [analysis] = useState(() => new PanelAnalysis());
   const [filter, setFilter] = useState<PanelFilter>(NO_FILTER);

@@ -1,7 +1,15 @@
 // The sign-in flow a 401 ends (OAuth 2.0 / OIDC or SAML), as steps, with where it stopped and what that
 // means. Recognition is in src/core/flow; this only words it. Shown only when the tab signed in lately.
 import type { DiagnoseContext } from '../core/diagnose';
-import { signInFlowOf, type FlowStep, type FlowStepKind, type SignInFlow as Flow } from '../core/flow';
+import {
+  samlStatusKey,
+  samlStatusText,
+  signInFlowOf,
+  tokenErrorKey,
+  type FlowStep,
+  type FlowStepKind,
+  type SignInFlow as Flow,
+} from '../core/flow';
 import type { AuthEvent, TabLog } from '../core/record';
 import { msg } from './i18n';
 
@@ -17,6 +25,10 @@ const STEP_KEYS: Record<FlowStepKind, [string, string]> = {
 function stepText(step: FlowStep): string {
   const error = step.values?.error;
   if (step.kind === 'callback' && error) return msg('ui_flow_step_callback_error', step.place, error);
+  if (step.kind === 'token' && step.tokenError)
+    return msg('ui_flow_step_token_error', step.place, String(step.status), step.tokenError.error);
+  if (step.kind === 'saml-response' && step.saml)
+    return msg('ui_flow_step_saml_response_idp', step.place, samlStatusText(step.saml));
   const [plain, withStatus] = STEP_KEYS[step.kind] ?? STEP_KEYS.callback;
   return step.kind === 'token' || step.status >= 400
     ? msg(withStatus, step.place, String(step.status))
@@ -41,8 +53,44 @@ const ERROR_KEYS: Record<string, string> = {
 const errorMeaning = (code: string): string =>
   msg(Object.hasOwn(ERROR_KEYS, code) ? ERROR_KEYS[code]! : 'ui_flow_error_other');
 
+/** The token endpoint's error (RFC 6749 §5.2) or the SAML status, read from a body by the panel or a HAR. */
+function BodyOutcome({ flow }: { flow: Flow }) {
+  const { outcome } = flow;
+  if (outcome.kind === 'token-refused' && outcome.error)
+    return (
+      <>
+        <p data-testid="flow-outcome" data-outcome={outcome.kind} data-error={outcome.error}>
+          {msg('ui_flow_outcome_token_error', outcome.error, msg(tokenErrorKey(outcome.error, 'meaning')))}
+        </p>
+        {outcome.description && (
+          <p class="flow-description" data-testid="flow-error-description">
+            {msg('ui_flow_error_description', outcome.description)}
+          </p>
+        )}
+        <p class="flow-owner" data-testid="flow-owner">
+          {msg('ui_flow_owner', msg(tokenErrorKey(outcome.error, 'owner')))}
+        </p>
+      </>
+    );
+  if (outcome.kind !== 'saml-status') return null;
+  return (
+    <>
+      <p data-testid="flow-outcome" data-outcome={outcome.kind}>
+        {msg('ui_flow_outcome_saml_status', samlStatusText(outcome), msg(samlStatusKey(outcome)))}
+      </p>
+      {outcome.message && (
+        <p class="flow-description" data-testid="flow-error-description">
+          {msg('ui_flow_saml_message', outcome.message)}
+        </p>
+      )}
+    </>
+  );
+}
+
 function Outcome({ flow, context }: { flow: Flow; context?: DiagnoseContext }) {
   const { outcome } = flow;
+  if (outcome.kind === 'saml-status' || (outcome.kind === 'token-refused' && outcome.error))
+    return <BodyOutcome flow={flow} />;
   if (outcome.kind === 'provider-error')
     return (
       <>
@@ -59,12 +107,17 @@ function Outcome({ flow, context }: { flow: Flow; context?: DiagnoseContext }) {
   const key =
     outcome.kind === 'token-refused'
       ? 'ui_flow_outcome_token_refused'
-      : outcome.kind === 'stopped-at-provider'
-        ? 'ui_flow_outcome_stopped'
-        : flow.protocol === 'saml'
-          ? 'ui_flow_outcome_after_sign_in_saml'
-          : 'ui_flow_outcome_after_sign_in_oauth';
-  const arg = outcome.kind === 'token-refused' ? String(outcome.status) : flow.provider || '—';
+      : outcome.kind === 'refused-at-acs'
+        ? 'ui_flow_outcome_refused_at_acs'
+        : outcome.kind === 'stopped-at-provider'
+          ? 'ui_flow_outcome_stopped'
+          : flow.protocol === 'saml'
+            ? 'ui_flow_outcome_after_sign_in_saml'
+            : 'ui_flow_outcome_after_sign_in_oauth';
+  const arg =
+    outcome.kind === 'token-refused' || outcome.kind === 'refused-at-acs'
+      ? String(outcome.status)
+      : flow.provider || '—';
   const jwt = context?.jwt;
   return (
     <>
@@ -90,7 +143,8 @@ export function SignInFlow({
   log: TabLog;
   context?: DiagnoseContext;
 }) {
-  const flow = signInFlowOf(event, log.signIn);
+  // The panel and an imported HAR pass steps and body facts of their own through the context.
+  const flow = signInFlowOf(event, context?.signIn ?? log.signIn, context?.flowBodies);
   if (!flow) return null;
   return (
     <section class="sign-in-flow" data-testid="sign-in-flow" data-protocol={flow.protocol}>

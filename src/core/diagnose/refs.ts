@@ -9,6 +9,7 @@ export const REF = {
   rfc6750_errors: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
   rfc6749_error: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1',
   rfc6749_tokenError: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2',
+  samlStatus: 'https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf#page=39',
   oidcAuthError: 'https://openid.net/specs/openid-connect-core-1_0.html#AuthError',
   rfc7519_exp: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4',
   rfc7519_nbf: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.5',
@@ -25,6 +26,7 @@ export const REF = {
   rfc6265_match: 'https://www.rfc-editor.org/rfc/rfc6265#section-5.1.3',
   rfc6265_secure: 'https://www.rfc-editor.org/rfc/rfc6265#section-4.1.2.5',
   rfc6265_storage: 'https://www.rfc-editor.org/rfc/rfc6265#section-5.3',
+  rfc6265bisStorage: 'https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#name-storage-model',
   chips: 'https://developer.mozilla.org/en-US/docs/Web/Privacy/Guides/Privacy_sandbox/Partitioned_cookies',
   clearSiteData: 'https://www.w3.org/TR/clear-site-data/',
   sameSite:

@@ -82,7 +82,7 @@ function statusLineOf(entry: FileHarEntry): string {
 }
 
 /** The body text of a small JSON response, decoded from base64 when the file says so. */
-function bodyText(entry: FileHarEntry): string | undefined {
+export function bodyText(entry: FileHarEntry): string | undefined {
   const content = entry.response.content;
   if (!content || typeof content.text !== 'string' || content.text.length > 64 * 1024) return undefined;
   if (content.encoding !== 'base64') return content.text;

@@ -165,3 +165,9 @@ export interface TabLog {
   /** Recent sign-in steps (OAuth/OIDC, SAML) of the tab, oldest first: the flow a 401 may end. */
   signIn?: FlowStep[];
 }
+
+/** The event id: unique within the browser session (a request retried with credentials keeps its requestId). */
+export const eventId = (requestId: string, timeStamp: number): string => `${requestId}:${timeStamp}`;
+
+/** The requestId part of an {@link eventId}. */
+export const requestIdOf = (id: string): string => id.slice(0, id.lastIndexOf(':'));
