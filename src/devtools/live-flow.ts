@@ -4,7 +4,7 @@
 // and keeps only the error code and masked description, or the SAML status codes and message. The
 // entry, the form and the body are dropped as soon as the fact is taken; nothing is stored.
 import { flowBodyFactOf, flowBodyWanted, MAX_TOKEN_BODY, type FlowBodyFact } from '../core/flow';
-import { devtoolsApi } from './live-har';
+import { contentText, devtoolsApi } from './live-har';
 
 interface FlowEntry {
   startedDateTime?: string;
@@ -15,14 +15,6 @@ interface FlowEntry {
   };
   response: { status: number; content?: { mimeType?: unknown; size?: unknown } };
   getContent(): Promise<unknown>;
-}
-
-/** The body text from getContent's answer: `{content}` (Chromium's promise), `[content, …]` (callbacks). */
-function contentText(got: unknown): unknown {
-  if (Array.isArray(got)) return got[0];
-  if (typeof got === 'object' && got !== null && 'content' in got)
-    return (got as { content: unknown }).content;
-  return got;
 }
 
 async function factOf(entry: FlowEntry): Promise<FlowBodyFact | undefined> {

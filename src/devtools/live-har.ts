@@ -27,7 +27,7 @@ export function devtoolsApi(): Devtools {
  * `{content, encoding}` (seen on Chromium 156), the polyfill's callback form `[content, encoding]`,
  * Firefox `[content, mimeType]`. Base64 (a binary body) is not text: nothing to read.
  */
-function contentText(got: unknown): unknown {
+export function contentText(got: unknown): unknown {
   if (Array.isArray(got)) return got[1] === 'base64' ? undefined : got[0];
   if (typeof got === 'object' && got !== null && 'content' in got) {
     const { content, encoding } = got as { content: unknown; encoding?: unknown };
