@@ -10,7 +10,6 @@ import type { Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-test.describe.configure({ mode: 'serial' });
 test.use({ chromiumFlags: ['--auto-open-devtools-for-tabs'] });
 
 let tomcat: RunningTomcat;
