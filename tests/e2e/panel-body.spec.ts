@@ -15,16 +15,19 @@ test.use({ chromiumFlags: ['--auto-open-devtools-for-tabs'] });
 let tomcat: RunningTomcat;
 let apache: RunningServer;
 let nginx: RunningServer;
+let sso: RunningServer;
 test.beforeAll(async () => {
   // A JVM on a busy 2-core machine: Tomcat took up to 17 s to answer here (README "Real servers").
   test.setTimeout(120_000);
   tomcat = await startTomcat();
   apache = await startServer('apache2');
+  sso = await startServer('nginx');
   nginx = await startServer('nginx', { config: 'nginx-front.conf', vars: { UPSTREAM: String(apache.port) } });
 });
 test.afterAll(async () => {
   await tomcat?.stop();
   await nginx?.stop();
+  await sso?.stop();
   await apache?.stop();
 });
 
@@ -67,7 +70,8 @@ interface Shown {
 
 /**
  * Loads `url` in the inspected page until the panel lists it (the worker may still be starting), opens
- * its row and waits for the server finding to say `title` (the body arrives after the entry).
+ * its row and waits for the server finding (the top one, or folded below it) to say `title` (the body
+ * arrives after the entry).
  */
 async function panelFinding(page: Page, panel: DevtoolsPanel, url: string, title: string): Promise<Shown> {
   const rowSel = `[data-testid=panel-row] [title=${JSON.stringify(url)}]`;
@@ -87,7 +91,7 @@ async function panelFinding(page: Page, panel: DevtoolsPanel, url: string, title
     const f = details?.querySelector('[data-finding-id=server-setting]');
     return {
       ids: [...(details?.querySelectorAll('[data-finding-id]') ?? [])].map((e) => e.dataset.findingId),
-      title: f?.querySelector('h4')?.textContent ?? '',
+      title: f?.querySelector('h4, summary')?.textContent ?? '',
       text: f?.textContent ?? '',
     };
   })()`;
@@ -154,6 +158,17 @@ test('Apache behind nginx with server_tokens off: the Server header says nginx, 
   const stored = JSON.stringify(await dumpLogs(worker));
   expect(stored).toContain('"server":"nginx"');
   expect(stored).not.toContain('Apache/2.4');
+});
+
+test('nginx auth_request: no challenge, and only its own page shows nginx answered itself', async ({
+  context,
+  extensionId,
+}) => {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const panel = await DevtoolsPanel.open(await context.newCDPSession(page), extensionId);
+  const shown = await panelFinding(page, panel, `${sso.origin}/sso/`, 'Who asked: nginx');
+  expect(shown.text).toMatch(/nginx answered the 401 itself \(<center>nginx\/1\.\d+\.\d+<\/center>\)/);
+  expect(shown.text).toContain('look for auth_request in the location for this path');
 });
 
 test("a cross-origin API's Spring Boot 401 body: read too, named 'probably', never stored", async ({
