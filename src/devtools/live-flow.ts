@@ -3,18 +3,41 @@
 // Its own onRequestFinished listener (live-har.ts reads 401/407 entries); core decides what to read
 // and keeps only the error code and masked description, or the SAML status codes and message. The
 // entry, the form and the body are dropped as soon as the fact is taken; nothing is stored.
-import { flowBodyFactOf, flowBodyWanted, MAX_TOKEN_BODY, type FlowBodyFact } from '../core/flow';
+//
+// Chromium 156 never fires onRequestFinished for a fetch/XHR answered with `Cache-Control: no-store`,
+// and getContent() of such an entry never answers (INTERNALS.md). The entries are in getHAR(), so a
+// 401/407 or a sign-in step (the API call that follows a refused exchange) makes the panel look
+// through the newest entries of getHAR() once for bodies it has not read yet, each read given up
+// after a while: a provider whose errors are no-store keeps the status-only flow.
+import {
+  flowBodyFactOf,
+  flowBodyWanted,
+  MAX_TOKEN_BODY,
+  signInStepOf,
+  type FlowBodyFact,
+} from '../core/flow';
 import { devtoolsApi } from './live-har';
 
 interface FlowEntry {
   startedDateTime?: string;
-  request: {
-    url: string;
-    method: string;
-    postData?: { text?: unknown; params?: unknown };
-  };
+  request: { url: string; method: string; postData?: { text?: unknown; params?: unknown } };
   response: { status: number; content?: { mimeType?: unknown; size?: unknown } };
-  getContent(): Promise<unknown>;
+  getContent?(): Promise<unknown>;
+}
+
+/** Newest getHAR() entries looked at per scan (a token call is seconds before the 401 that follows). */
+const SCAN_LAST = 200;
+/** Entries remembered as read, so a scan never reads a body twice. */
+const MAX_SEEN = 2000;
+/** getContent() that has not answered by then never will (a no-store body, a page gone). */
+const CONTENT_WAIT_MS = 10_000;
+
+function withDeadline<T>(promise: Promise<T>): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>(
+    (resolve) => (timer = setTimeout(() => resolve(undefined), CONTENT_WAIT_MS)),
+  );
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** The body text from getContent's answer: `{content}` (Chromium's promise), `[content, …]` (callbacks). */
@@ -25,40 +48,78 @@ function contentText(got: unknown): unknown {
   return got;
 }
 
-async function factOf(entry: FlowEntry): Promise<FlowBodyFact | undefined> {
+function requestOf(entry: FlowEntry) {
   const { request, response } = entry;
   if (typeof request?.url !== 'string' || typeof response?.status !== 'number') return undefined;
   const time = Date.parse(entry.startedDateTime ?? '');
-  const req = {
+  return {
     url: request.url,
     method: String(request.method ?? ''),
     status: response.status,
     time: Number.isFinite(time) ? time : Date.now(),
   };
-  const wanted = flowBodyWanted(req, response.content?.mimeType);
+}
+
+async function factOf(entry: FlowEntry): Promise<FlowBodyFact | undefined> {
+  const req = requestOf(entry);
+  const wanted = req && flowBodyWanted(req, entry.response.content?.mimeType);
+  if (!req || !wanted) return undefined;
   if (wanted === 'form')
-    return flowBodyFactOf(req, { form: request.postData?.text, params: request.postData?.params });
-  if (wanted !== 'response') return undefined;
-  const size = Number(response.content?.size ?? 0);
-  if (size > MAX_TOKEN_BODY) return undefined;
-  return flowBodyFactOf(req, { response: contentText(await entry.getContent()) });
+    return flowBodyFactOf(req, {
+      form: entry.request.postData?.text,
+      params: entry.request.postData?.params,
+    });
+  if (Number(entry.response.content?.size ?? 0) > MAX_TOKEN_BODY || !entry.getContent) return undefined;
+  return flowBodyFactOf(req, { response: contentText(await withDeadline(entry.getContent())) });
+}
+
+/** Whether a finished request may follow a sign-in step that onRequestFinished did not report. */
+function mayFollowStep(entry: FlowEntry): boolean {
+  const req = requestOf(entry);
+  return !!req && (req.status === 401 || req.status === 407 || signInStepOf(req) !== undefined);
 }
 
 /**
- * Calls `onFact` with each sign-in body fact the inspected tab's finished requests carry, while the
- * panel lives inside DevTools (nothing as a plain page). Returns the unsubscribe.
+ * Calls `onFact` with each sign-in body fact the inspected tab's requests carry, while the panel
+ * lives inside DevTools (nothing as a plain page). Returns the unsubscribe.
  */
 export function watchLiveFlow(onFact: (fact: FlowBodyFact) => void): () => void {
   const network = devtoolsApi()?.network;
   if (!network?.onRequestFinished) return () => undefined;
   let live = true;
-  const listener = (raw: unknown): void => {
-    factOf(raw as FlowEntry).then(
+  const seen = new Set<string>();
+  const read = (entry: FlowEntry): void => {
+    const req = requestOf(entry);
+    if (!req || !flowBodyWanted(req, entry.response.content?.mimeType)) return;
+    const key = `${entry.startedDateTime ?? ''} ${req.method} ${req.url}`;
+    if (seen.has(key)) return;
+    if (seen.size >= MAX_SEEN) seen.clear();
+    seen.add(key);
+    factOf(entry).then(
       (fact) => live && fact && onFact(fact),
       () => undefined, // the body may be gone (navigation): the step stands without it
     );
   };
+  let scanning = false;
+  const scan = (): void => {
+    if (scanning || !network.getHAR) return;
+    scanning = true;
+    (network.getHAR() as Promise<{ entries?: unknown }>).then(
+      (har) => {
+        scanning = false;
+        const entries = Array.isArray(har?.entries) ? (har.entries as FlowEntry[]) : [];
+        if (live) for (const entry of entries.slice(-SCAN_LAST)) read(entry);
+      },
+      () => (scanning = false),
+    );
+  };
+  const listener = (raw: unknown): void => {
+    const entry = raw as FlowEntry;
+    read(entry);
+    if (mayFollowStep(entry)) scan();
+  };
   network.onRequestFinished.addListener(listener as never);
+  scan(); // what DevTools recorded before the panel was shown
   return () => {
     live = false;
     network.onRequestFinished.removeListener(listener as never);
