@@ -5,17 +5,9 @@
 // entry, the form and the body are dropped as soon as the fact is taken; nothing is stored.
 //
 // Chromium 156 never fires onRequestFinished for a fetch/XHR answered with `Cache-Control: no-store`,
-// and getContent() of such an entry never answers (INTERNALS.md). The entries are in getHAR(), so a
-// 401/407 or a sign-in step (the API call that follows a refused exchange) makes the panel look
-// through the newest entries of getHAR() once for bodies it has not read yet, each read given up
-// after a while: a provider whose errors are no-store keeps the status-only flow.
-import {
-  flowBodyFactOf,
-  flowBodyWanted,
-  MAX_TOKEN_BODY,
-  signInStepOf,
-  type FlowBodyFact,
-} from '../core/flow';
+// and getContent() of its getHAR() entry never answers (INTERNALS.md): a provider whose errors are
+// no-store keeps the status-only flow. A read is given up after a while (a page gone, a body dropped).
+import { flowBodyFactOf, flowBodyWanted, MAX_TOKEN_BODY, type FlowBodyFact } from '../core/flow';
 import { devtoolsApi } from './live-har';
 
 interface FlowEntry {
@@ -25,10 +17,6 @@ interface FlowEntry {
   getContent?(): Promise<unknown>;
 }
 
-/** Newest getHAR() entries looked at per scan (a token call is seconds before the 401 that follows). */
-const SCAN_LAST = 200;
-/** Entries remembered as read, so a scan never reads a body twice. */
-const MAX_SEEN = 2000;
 /** getContent() that has not answered by then never will (a no-store body, a page gone). */
 const CONTENT_WAIT_MS = 10_000;
 
@@ -73,53 +61,21 @@ async function factOf(entry: FlowEntry): Promise<FlowBodyFact | undefined> {
   return flowBodyFactOf(req, { response: contentText(await withDeadline(entry.getContent())) });
 }
 
-/** Whether a finished request may follow a sign-in step that onRequestFinished did not report. */
-function mayFollowStep(entry: FlowEntry): boolean {
-  const req = requestOf(entry);
-  return !!req && (req.status === 401 || req.status === 407 || signInStepOf(req) !== undefined);
-}
-
 /**
- * Calls `onFact` with each sign-in body fact the inspected tab's requests carry, while the panel
+ * Calls `onFact` with each sign-in body fact the inspected tab's finished requests carry, while the panel
  * lives inside DevTools (nothing as a plain page). Returns the unsubscribe.
  */
 export function watchLiveFlow(onFact: (fact: FlowBodyFact) => void): () => void {
   const network = devtoolsApi()?.network;
   if (!network?.onRequestFinished) return () => undefined;
   let live = true;
-  const seen = new Set<string>();
-  const read = (entry: FlowEntry): void => {
-    const req = requestOf(entry);
-    if (!req || !flowBodyWanted(req, entry.response.content?.mimeType)) return;
-    const key = `${entry.startedDateTime ?? ''} ${req.method} ${req.url}`;
-    if (seen.has(key)) return;
-    if (seen.size >= MAX_SEEN) seen.clear();
-    seen.add(key);
-    factOf(entry).then(
+  const listener = (raw: unknown): void => {
+    factOf(raw as FlowEntry).then(
       (fact) => live && fact && onFact(fact),
       () => undefined, // the body may be gone (navigation): the step stands without it
     );
   };
-  let scanning = false;
-  const scan = (): void => {
-    if (scanning || !network.getHAR) return;
-    scanning = true;
-    (network.getHAR() as Promise<{ entries?: unknown }>).then(
-      (har) => {
-        scanning = false;
-        const entries = Array.isArray(har?.entries) ? (har.entries as FlowEntry[]) : [];
-        if (live) for (const entry of entries.slice(-SCAN_LAST)) read(entry);
-      },
-      () => (scanning = false),
-    );
-  };
-  const listener = (raw: unknown): void => {
-    const entry = raw as FlowEntry;
-    read(entry);
-    if (mayFollowStep(entry)) scan();
-  };
   network.onRequestFinished.addListener(listener as never);
-  scan(); // what DevTools recorded before the panel was shown
   return () => {
     live = false;
     network.onRequestFinished.removeListener(listener as never);

@@ -1,7 +1,7 @@
 // The panel inside a real DevTools window reads what only bodies say about a sign-in: the demo token
 // endpoint's RFC 6749 §5.2 JSON error and the SAML status in the form posted to the app's ACS. Only the
 // codes and masked descriptions live in the panel's memory; nothing of them reaches storage.
-import type { BrowserContext, Worker } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { test, expect, dumpLogs } from './fixtures';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { DevtoolsPanel } from './pages/panel-page';
@@ -23,38 +23,23 @@ interface FlowSeen {
   findings: string[];
 }
 
-/**
- * Runs the scenario in a tab whose DevTools is open, opens the row of `path` in the panel. `late`: the
- * sign-in runs before the panel is first shown (the panel page loads only then) and is found in what
- * DevTools recorded meanwhile.
- */
+/** Opens the panel on a demo page, runs the scenario in the same tab, opens the row of `path`. */
 async function runInPanel(
   context: BrowserContext,
-  worker: Worker,
   extensionId: string,
   id: string,
   path: string,
-  late = false,
 ): Promise<DevtoolsPanel> {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${server.origin}/public/`);
-  let panel: DevtoolsPanel | undefined;
-  if (!late) panel = await DevtoolsPanel.open(await context.newCDPSession(page), extensionId);
+  const panel = await DevtoolsPanel.open(await context.newCDPSession(page), extensionId);
   await page.goto(`${server.origin}/s/${id}`);
-  if (late) {
-    await expect
-      .poll(async () => JSON.stringify(await dumpLogs(worker)).includes(`${server.origin}${path}`), {
-        timeout: 10_000,
-      })
-      .toBe(true);
-    panel = await DevtoolsPanel.open(await context.newCDPSession(page), extensionId);
-  }
   const row = `[data-testid=panel-row] [title$=${JSON.stringify(path)}]`;
-  await panel!.waitForSelector(row, 15_000);
-  await panel!.evaluate(
+  await panel.waitForSelector(row, 15_000);
+  await panel.evaluate(
     `document.querySelector(${JSON.stringify(row)}).closest('[data-testid=panel-row]').click()`,
   );
-  return panel!;
+  return panel;
 }
 
 const SEEN = `(() => {
@@ -82,7 +67,7 @@ test.describe('sign-in bodies in the DevTools panel', () => {
     worker,
     extensionId,
   }) => {
-    const panel = await runInPanel(context, worker, extensionId, 'sign-in-token-refused', '/api/idp/account');
+    const panel = await runInPanel(context, extensionId, 'sign-in-token-refused', '/api/idp/account');
     // The body arrives through getContent() after the entry: allow it time under load.
     await panel.waitForSelector(
       '[data-testid=panel-details] [data-testid=flow-outcome][data-error=invalid_grant]',
@@ -106,19 +91,8 @@ test.describe('sign-in bodies in the DevTools panel', () => {
     expect(stored).not.toContain('The authorization code has expired');
   });
 
-  test('the token endpoint refused the app: 401 invalid_client, read after the panel was opened late', async ({
-    context,
-    worker,
-    extensionId,
-  }) => {
-    const panel = await runInPanel(
-      context,
-      worker,
-      extensionId,
-      'sign-in-client-refused',
-      '/api/idp/billing',
-      true,
-    );
+  test('the token endpoint refused the app: 401 invalid_client', async ({ context, worker, extensionId }) => {
+    const panel = await runInPanel(context, extensionId, 'sign-in-client-refused', '/api/idp/billing');
     await panel.waitForSelector(
       '[data-testid=panel-details] [data-testid=flow-outcome][data-error=invalid_client]',
       15_000,
@@ -143,7 +117,7 @@ test.describe('sign-in bodies in the DevTools panel', () => {
     worker,
     extensionId,
   }) => {
-    const panel = await runInPanel(context, worker, extensionId, 'saml-authn-failed', '/saml/wiki/acs');
+    const panel = await runInPanel(context, extensionId, 'saml-authn-failed', '/saml/wiki/acs');
     await panel.waitForSelector(
       '[data-testid=panel-details] [data-testid=flow-outcome][data-outcome=saml-status]',
       15_000,
