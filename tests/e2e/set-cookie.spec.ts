@@ -171,9 +171,10 @@ test.describe('cookies refused at Set-Cookie (Chromium, real responses)', () => 
     await expect(finding).toHaveCount(0);
   });
 
-  test("a host's first 401 cannot know: the Set-Cookie facts are absent, not empty", async ({
+  test("a host's first 401 cannot know: the facts are absent, and the popup says so", async ({
     context,
     worker,
+    extensionId,
   }) => {
     const page = await context.newPage();
     await page.goto(login('b.test', 'sid=s6; SameSite=None'));
@@ -186,6 +187,14 @@ test.describe('cookies refused at Set-Cookie (Chromium, real responses)', () => 
       })
       .toMatchObject({ held: [] });
     const events = Object.values(await dumpLogs(worker)).flatMap((l) => l?.events ?? []);
-    expect(events.find((e) => e.url === api)?.credentials.cookieJar?.setCookies).toBeUndefined();
+    const event = events.find((e) => e.url === api)!;
+    expect(event.credentials.cookieJar?.setCookies).toBeUndefined();
+    const popup = await PopupPage.open(context, extensionId, event.tabId);
+    const card = cardFor(popup, event.url);
+    await expandCard(card);
+    const unknown = card.locator('[data-finding-id="cookie-refusal-unknown"]');
+    await expect(unknown).toContainText('Whether the browser refused a sign-in cookie is not known yet');
+    await expect(unknown).toContainText(`This is the first 401 of b.test the extension saw in full`);
+    await expect(card.locator('[data-finding-id="cookie-refused"]')).toHaveCount(0);
   });
 });

@@ -166,7 +166,9 @@ const refusalUnknown: Rule = {
     const { event, facts, context } = input;
     const jar = event.credentials.cookieJar;
     if (context.browser === 'firefox' || !jar || jar.setCookies !== undefined) return undefined;
-    if (facts.credState !== 'none' || event.credentials.cookieNames?.length !== 0) return undefined;
+    // A first 401 has no request facts: "no cookie went" rests on the jar holding none of the site's.
+    if (event.credentials.cookieSent === true || event.credentials.authorizationScheme) return undefined;
+    if (!Array.isArray(jar.held) || jar.held.length) return undefined;
     if (facts.schemes.size > 0 || /^OPTIONS$/i.test(event.method)) return undefined;
     return finding('cookie-refusal-unknown', 'info', {
       detailArgs: [facts.host],
