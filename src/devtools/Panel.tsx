@@ -14,6 +14,7 @@ import { TabNotices } from '../ui/TabNotices';
 import { useClear } from '../ui/use-actions';
 import { useTabStatus } from '../ui/use-tab-log';
 import { watchLiveHar } from './live-har';
+import { LiveCookies } from './LiveCookies';
 import { PanelAnalysis } from './panel-analysis';
 import { buildExport } from './panel-export';
 import { currentPageId, filterEvents, NO_FILTER, schemeOptions, type PanelFilter } from '../core/record';
@@ -90,6 +91,7 @@ export function Panel({ tabId }: { tabId: number | null }) {
       <main class="panel-body">
         <HarStatus state={har.state} onClose={har.close} />
         {!imported && <TabNotices tabId={tabId} status={status} state={state} actionError={error} />}
+        {!imported && <LiveCookies pageUrl={() => pageUrl.current} />}
         <PanelToolbar
           filter={filter}
           onFilter={setFilter}
