@@ -82,7 +82,11 @@ function basicSecret(req: IncomingMessage): string | undefined {
  * (§5.2: the client tried HTTP Basic, so the answer is 401 and says how to authenticate).
  */
 function token(req: IncomingMessage, ctx: RouteContext): Reply {
-  const headers: [string, string][] = [
+  // RFC 6749 §5.1: no-store on answers that carry a token. Errors carry none and go without it here:
+  // Chromium's DevTools cannot read a no-store fetch body (INTERNALS.md), and the demo shows the panel
+  // naming the error; a provider that marks its errors no-store gets the status-only flow.
+  const headers: [string, string][] = [];
+  const noStore: [string, string][] = [
     ['Cache-Control', 'no-store'],
     ['Pragma', 'no-cache'],
   ];
@@ -104,7 +108,7 @@ function token(req: IncomingMessage, ctx: RouteContext): Reply {
       error: 'invalid_grant',
       error_description: 'The authorization code has expired.',
     });
-  return json(200, headers, { access_token: 'demo-token-not-secret', token_type: 'Bearer', expires_in: 300 });
+  return json(200, noStore, { access_token: 'demo-token-not-secret', token_type: 'Bearer', expires_in: 300 });
 }
 
 /** Routes of the provider and the app's callback (merged into demo/routes.ts). */

@@ -18,7 +18,10 @@ import { onSetCookieHeaders } from './set-cookie-watch';
 
 /** Observed with extraHeaders on the capture hosts (Cookie, Set-Cookie, CORS preflights visible). */
 export const EXTRA_HEADER_TYPES: WebRequest.ResourceType[] = ['xmlhttprequest'];
-/** Never observed with extraHeaders: Chromium hides Cookie / Set-Cookie there. */
+/**
+ * Not in the full 401 listener: reading documents' request headers with extraHeaders would cost every
+ * page load. Their Set-Cookie has its own listener on capture hosts (SET_COOKIE_DOCUMENT_TYPES).
+ */
 export const PLAIN_TYPES: WebRequest.ResourceType[] = ['main_frame', 'sub_frame', 'websocket', 'other'];
 export const DEFAULT_TYPES: WebRequest.ResourceType[] = [...EXTRA_HEADER_TYPES, ...PLAIN_TYPES];
 /** Valid in both Chromium and Firefox (an unknown type makes addListener throw). */

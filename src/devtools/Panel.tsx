@@ -1,7 +1,7 @@
 // The "401" DevTools panel: the inspected tab's 401/407 responses as a filterable, virtualized table
 // with a details pane and exports. Reads the worker's store (live), and while inside DevTools adds
 // what the network panel saw on the wire (memory only, see live-har.ts).
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EmptyState } from '../ui/EmptyState';
 import { EventTable } from '../ui/EventTable';
 import { HarDropZone, HarStatus, OpenHarButton } from '../ui/HarImportBar';
@@ -15,6 +15,7 @@ import { useClear } from '../ui/use-actions';
 import { useTabStatus } from '../ui/use-tab-log';
 import { watchLiveHar } from './live-har';
 import { watchLiveFlow } from './live-flow';
+import { LiveCookies } from './LiveCookies';
 import { PanelAnalysis } from './panel-analysis';
 import { buildExport } from './panel-export';
 import { currentPageId, filterEvents, NO_FILTER, schemeOptions, type PanelFilter } from '../core/record';
@@ -51,6 +52,9 @@ export function Panel({ tabId }: { tabId: number | null }) {
     [imported],
   );
   const status = useTabStatus(tabId);
+  // The inspected page's URL (its top-level site decides which refused cookies were cross-site).
+  const pageUrl = useRef<string | undefined>(undefined);
+  pageUrl.current = status?.kind === 'open' ? status.url : liveLog?.pages.at(-1)?.url;
   const [analysis] = useState(() => new PanelAnalysis());
   const [filter, setFilter] = useState<PanelFilter>(NO_FILTER);
   const [active, setActive] = useState(-1);
@@ -97,6 +101,7 @@ export function Panel({ tabId }: { tabId: number | null }) {
       <main class="panel-body">
         <HarStatus state={har.state} onClose={har.close} />
         {!imported && <TabNotices tabId={tabId} status={status} state={state} actionError={error} />}
+        {!imported && <LiveCookies pageUrl={() => pageUrl.current} />}
         <PanelToolbar
           filter={filter}
           onFilter={setFilter}

@@ -158,6 +158,33 @@ test.describe('cookies refused at Set-Cookie (Chromium, real responses)', () => 
     await expect(finding).toContainText('SameSite=None; Secure');
   });
 
+  test('a worker stopped between the sign-in and the 401 still pairs them (storage.session)', async ({
+    context,
+    worker,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(at('a.test', '/page'));
+    await watched(page, worker, 'a.test');
+    await page.goto(login('a.test', 'sid=s7; Path=/; SameSite=None'));
+    await expect
+      .poll(async () => JSON.stringify(await worker.evaluate("chrome.storage.session.get('setCookieNotes')")))
+      .toContain('"samesite-none-insecure"');
+    await worker.evaluate('globalThis.bootMark = 1');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // A page load on another host wakes the worker (its cheap listener sees every response).
+    const other = await context.newPage();
+    await other.goto(at('b.test', '/woken'));
+    await expect.poll(() => worker.evaluate('globalThis.bootMark')).toBeUndefined();
+    const api = at('a.test', '/api/me');
+    await fetchFrom(page, api);
+    const event = await eventWithSetCookies(worker, api);
+    expect(event.credentials.cookieJar?.setCookies).toEqual([
+      { name: 'sid', reason: 'samesite-none-insecure', host: 'a.test', time: expect.any(Number) },
+    ]);
+  });
+
   test('an accepted cookie: watched, nothing refused, no such finding', async ({
     context,
     worker,
@@ -171,9 +198,10 @@ test.describe('cookies refused at Set-Cookie (Chromium, real responses)', () => 
     await expect(finding).toHaveCount(0);
   });
 
-  test("a host's first 401 cannot know: the Set-Cookie facts are absent, not empty", async ({
+  test("a host's first 401 cannot know: the facts are absent, and the popup says so", async ({
     context,
     worker,
+    extensionId,
   }) => {
     const page = await context.newPage();
     await page.goto(login('b.test', 'sid=s6; SameSite=None'));
@@ -186,6 +214,14 @@ test.describe('cookies refused at Set-Cookie (Chromium, real responses)', () => 
       })
       .toMatchObject({ held: [] });
     const events = Object.values(await dumpLogs(worker)).flatMap((l) => l?.events ?? []);
-    expect(events.find((e) => e.url === api)?.credentials.cookieJar?.setCookies).toBeUndefined();
+    const event = events.find((e) => e.url === api)!;
+    expect(event.credentials.cookieJar?.setCookies).toBeUndefined();
+    const popup = await PopupPage.open(context, extensionId, event.tabId);
+    const card = cardFor(popup, event.url);
+    await expandCard(card);
+    const unknown = card.locator('[data-finding-id="cookie-refusal-unknown"]');
+    await expect(unknown).toContainText('Whether the browser refused a sign-in cookie is not known yet');
+    await expect(unknown).toContainText(`This is the first 401 of b.test the extension saw in full`);
+    await expect(card.locator('[data-finding-id="cookie-refused"]')).toHaveCount(0);
   });
 });

@@ -150,6 +150,39 @@ const cases: DiagnosisCase[] = [
   },
 ];
 
+const unwatched = (over: Partial<CookieJarFacts> = {}) =>
+  makeEvent({
+    time: T,
+    credentials: {
+      cookieSent: false,
+      cookieNames: [],
+      cookieJar: { held: [], gone: [], laxByDefault: true, ...over },
+    },
+  });
+
+cases.push(
+  {
+    name: "Chromium, a host's first 401, nothing held: whether a cookie was refused is not known",
+    event: unwatched(),
+    context: { browser: 'chromium' },
+    expect: [{ id: 'cookie-refusal-unknown', kind: 'info', args: ['app.example.com'] }],
+  },
+  {
+    name: 'Firefox saw every Set-Cookie: nothing to say',
+    event: unwatched(),
+    context: { browser: 'firefox' },
+    expect: [],
+    absent: ['cookie-refusal-unknown'],
+  },
+  {
+    name: 'watched host (the facts are there, even empty): nothing unknown',
+    event: unwatched({ setCookies: [] }),
+    context: { browser: 'chromium' },
+    expect: [],
+    absent: ['cookie-refusal-unknown'],
+  },
+);
+
 describe('Set-Cookie rules', () => {
   it.each(cases)('$name', async (c) => {
     await checkCase(c);

@@ -57,6 +57,7 @@ export const RULE_ORDER = [
   'basic-on-script',
   'auth-burst',
   'session-idle',
+  'cookie-refusal-unknown',
   'wrong-url',
   'only-this-path',
   'served-by-ip',

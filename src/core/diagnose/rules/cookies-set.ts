@@ -6,6 +6,7 @@ import { siteOf } from '../../site';
 import { finding, ownerStep, ruleStep, step } from '../finding';
 import { REF } from '../refs';
 import { cookieVerdicts } from './cookies';
+import { refusalUnknown } from './cookies-unknown';
 import { SESSION_NAME } from './session';
 import type { FindingKind, Rule, RuleInput, Step } from '../types';
 
@@ -152,4 +153,4 @@ const outOfReach: Rule = {
   },
 };
 
-export const setCookieRules: Rule[] = [refused, outOfReach];
+export const setCookieRules: Rule[] = [refused, outOfReach, refusalUnknown];
