@@ -2,8 +2,11 @@
 // cookie scoped to another path, one deleted just before the request, and a cross-origin fetch that
 // does not ask for cookies. Each cookie has its own path, so it never rides along with other scenarios.
 // SameSite, Secure-over-http, CHIPS and third-party blocking need other sites or https; they are
-// checked with real cookies in tests/e2e/cookies.spec.ts.
-import { json, type Scenario } from './scenario-types';
+// checked with real cookies in tests/e2e/cookies.spec.ts. One more where the browser never held the
+// cookie: the sign-in response's Set-Cookie is refused (tests/e2e/set-cookie.spec.ts has the rest).
+import { json, reply, type Scenario } from './scenario-types';
+
+const REFUSED_PATH = '/api/cookie/refused';
 
 /** A session-cookie app's 401: no challenge (the app has its own sign-in page), a JSON error. */
 const notSignedIn = () => json(401, [], { error: 'not_signed_in' });
@@ -52,5 +55,27 @@ export const COOKIE_SCENARIOS: Scenario[] = [
     },
     expect: { status: 401, type: 'xmlhttprequest', method: 'GET' },
     respond: notSignedIn,
+  },
+  {
+    id: 'cookie-refused',
+    title: 'Cookie: refused when the server set it',
+    summary:
+      'The sign-in step answers with Set-Cookie: demo_session_refused=…; SameSite=None but no Secure, which browsers refuse, then redirects to the API, which answers 401: the session never started. Run twice: a host is watched in full from its first 401 on, and Chromium shows Set-Cookie only then.',
+    path: REFUSED_PATH,
+    side: 'main',
+    trigger: { kind: 'fetch', query: '?step=sign-in', times: 2, interval: 300 },
+    expect: { status: 401, type: 'xmlhttprequest', method: 'GET', count: 2 },
+    respond: (req) =>
+      new URL(req.url ?? '/', 'http://demo.invalid').searchParams.get('step') === 'sign-in'
+        ? reply(
+            302,
+            [
+              ['Set-Cookie', `demo_session_refused=demo-not-secret; Path=${REFUSED_PATH}; SameSite=None`],
+              ['Location', REFUSED_PATH],
+            ],
+            '',
+            'text/plain; charset=utf-8',
+          )
+        : notSignedIn(),
   },
 ];

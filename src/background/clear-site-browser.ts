@@ -34,7 +34,6 @@ type CookieApi = {
 const browsingData = browser.browsingData as unknown as BrowsingData;
 export const cookieApi = browser.cookies as unknown as CookieApi;
 
-
 /** The cookie store of a tab (an incognito tab has its own), undefined = the default store. */
 export async function storeOfTab(tabId: number): Promise<string | undefined> {
   if (tabId < 0) return undefined;

@@ -3,12 +3,19 @@
 // removed in the last minute. Values are dropped at once (heldCookiesOf); the event gets the facts by a
 // patch through the store's queue. Why a cookie did not go is reasoned in src/core/cookies.
 import type { Cookies } from '../shared/browser';
-import { browser } from '../shared/browser';
-import { heldCookiesOf, type CookieJarFacts, type GoneCause, type GoneCookie } from '../core/cookies';
-import { hostFacts, hostOf, schemefulSite } from '../core/site';
+import {
+  heldCookiesOf,
+  setCookieProblems,
+  type CookieJarFacts,
+  type GoneCause,
+  type GoneCookie,
+} from '../core/cookies';
+import { hostFacts, hostOf, siteOf } from '../core/site';
 import { isFirefox } from '../shared/platform';
 import { snapshotCookies, storeOfTab } from './clear-site-browser';
+import { recentSetCookieNotes } from './set-cookie-watch';
 import { enqueue } from './store';
+import { topLevelSiteOf } from './top-level-site';
 
 const GONE_CAUSES = new Set<string>(['expired', 'expired_overwrite', 'explicit', 'evicted']);
 const GONE_KEEP = 200;
@@ -30,15 +37,12 @@ export function onCookieChanged(info: Cookies.OnChangedChangeInfoType): void {
     gone = gone.filter((g) => g.time >= now - GONE_TTL_MS).slice(-GONE_KEEP);
 }
 
-/** Where the tab's top-level page is (partition key and third-party context), or undefined. */
-async function topLevelSiteOf(tabId: number, type: string, url: string): Promise<string | undefined> {
-  if (type === 'main_frame') return schemefulSite(url);
-  if (tabId < 0) return undefined;
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  return tab?.url ? schemefulSite(tab.url) : undefined;
-}
-
-async function cookieJarOf(tabId: number, type: string, url: string): Promise<CookieJarFacts | undefined> {
+async function cookieJarOf(
+  tabId: number,
+  type: string,
+  url: string,
+  time: number,
+): Promise<CookieJarFacts | undefined> {
   const host = hostOf(url);
   if (!host) return undefined;
   const storeId = await storeOfTab(tabId).catch(() => undefined);
@@ -53,6 +57,11 @@ async function cookieJarOf(tabId: number, type: string, url: string): Promise<Co
   if (more) jar.more = more;
   const top = await topLevelSiteOf(tabId, type, url);
   if (top) jar.topLevelSite = top;
+  // What recent responses of the site set and the browser refused, deleted or scoped away from this URL.
+  const notes = await recentSetCookieNotes();
+  const problems = setCookieProblems(notes, { url, time, ...(top ? { topLevelSite: top } : {}) });
+  // An empty list says "watched, nothing refused"; absent says the site's responses were not seen.
+  if (problems.length || notes.some((n) => siteOf(n.host) === siteOf(host))) jar.setCookies = problems;
   return jar;
 }
 
@@ -62,9 +71,10 @@ export function addCookieFacts(details: {
   tabId: number;
   type: string;
   url: string;
+  timeStamp: number;
 }): void {
   const { requestId, tabId } = details;
-  cookieJarOf(tabId, details.type, details.url)
+  cookieJarOf(tabId, details.type, details.url, details.timeStamp)
     .then((cookieJar) => {
       if (cookieJar) enqueue({ kind: 'patch', tabId, requestId, patch: { cookieJar } });
     })

@@ -14,10 +14,14 @@
 import { browser, type WebRequest } from '../shared/browser';
 import * as capture from './capture';
 import { hostPattern } from './capture-hosts';
+import { onSetCookieHeaders } from './set-cookie-watch';
 
 /** Observed with extraHeaders on the capture hosts (Cookie, Set-Cookie, CORS preflights visible). */
 export const EXTRA_HEADER_TYPES: WebRequest.ResourceType[] = ['xmlhttprequest'];
-/** Never observed with extraHeaders: Chromium hides Cookie / Set-Cookie there. */
+/**
+ * Not in the full 401 listener: reading documents' request headers with extraHeaders would cost every
+ * page load. Their Set-Cookie has its own listener on capture hosts (SET_COOKIE_DOCUMENT_TYPES).
+ */
 export const PLAIN_TYPES: WebRequest.ResourceType[] = ['main_frame', 'sub_frame', 'websocket', 'other'];
 export const DEFAULT_TYPES: WebRequest.ResourceType[] = [...EXTRA_HEADER_TYPES, ...PLAIN_TYPES];
 /** Valid in both Chromium and Firefox (an unknown type makes addListener throw). */
@@ -51,9 +55,21 @@ const EXTRA: 'extraHeaders'[] =
  */
 const SEND_HEADER_TYPES: WebRequest.ResourceType[] = EXTRA.length ? EXTRA_HEADER_TYPES : DEFAULT_TYPES;
 
+/**
+ * Set-Cookie (set-cookie-watch.ts): Firefox shows it to the cheap listener, so every response of the
+ * observed types is checked there; Chromium only to an extraHeaders listener, so only a capture host's
+ * responses are, fetch/XHR in the full listener and documents and frames (where sign-in responses set
+ * the session) in one more listener of the same host set.
+ */
+const SET_COOKIE_IN_CHEAP = EXTRA.length === 0;
+const SET_COOKIE_DOCUMENT_TYPES: WebRequest.ResourceType[] = ['main_frame', 'sub_frame'];
+
 /** The always-on listeners for a list of types; own function objects so a set can be removed alone. */
 function cheapSet(types: WebRequest.ResourceType[]) {
-  const headers = (d: WebRequest.OnHeadersReceivedDetailsType): void => capture.onHeadersReceived(d, false);
+  const headers = (d: WebRequest.OnHeadersReceivedDetailsType): void => {
+    capture.onHeadersReceived(d, false);
+    if (SET_COOKIE_IN_CHEAP) onSetCookieHeaders(d);
+  };
   const redirect = (d: WebRequest.OnBeforeRedirectDetailsType): void => capture.onBeforeRedirect(d);
   const failed = (d: WebRequest.OnErrorOccurredDetailsType): void => capture.onErrorOccurred(d);
   const auth = (d: WebRequest.OnAuthRequiredDetailsType): void => capture.onAuthRequired(d);
@@ -84,8 +100,12 @@ function cheapSet(types: WebRequest.ResourceType[]) {
 export function registerHostListeners(host: string): () => void {
   const urls = [hostPattern(host)];
   const wr = browser.webRequest;
-  const full = (d: WebRequest.OnHeadersReceivedDetailsType): void => capture.onHeadersReceived(d, true);
+  const full = (d: WebRequest.OnHeadersReceivedDetailsType): void => {
+    capture.onHeadersReceived(d, true);
+    if (!SET_COOKIE_IN_CHEAP) onSetCookieHeaders(d);
+  };
   const completed = (d: WebRequest.OnCompletedDetailsType): void => capture.onCompleted(d);
+  const documents = (d: WebRequest.OnHeadersReceivedDetailsType): void => onSetCookieHeaders(d);
   const sent = (d: WebRequest.OnSendHeadersDetailsType): void => capture.onSendHeaders(d);
   try {
     wr.onHeadersReceived.addListener(full, { urls, types: EXTRA_HEADER_TYPES }, [
@@ -96,6 +116,11 @@ export function registerHostListeners(host: string): () => void {
     // "no cookie was sent" is observed, not guessed (fetch/XHR in Chromium; every type in Firefox).
     wr.onSendHeaders.addListener(sent, { urls, types: SEND_HEADER_TYPES }, ['requestHeaders', ...EXTRA]);
     wr.onCompleted.addListener(completed, { urls, types: [...DEFAULT_TYPES, ...SUBRESOURCE_TYPES] });
+    if (!SET_COOKIE_IN_CHEAP)
+      wr.onHeadersReceived.addListener(documents, { urls, types: SET_COOKIE_DOCUMENT_TYPES }, [
+        'responseHeaders',
+        ...EXTRA,
+      ]);
   } catch (error) {
     // A pattern the browser refuses must not take the cheap capture down with it.
     console.error('401 Inspector: observing a host in full failed', host, error);
@@ -104,6 +129,7 @@ export function registerHostListeners(host: string): () => void {
     wr.onHeadersReceived.removeListener(full);
     wr.onSendHeaders.removeListener(sent);
     wr.onCompleted.removeListener(completed);
+    wr.onHeadersReceived.removeListener(documents);
   };
 }
 

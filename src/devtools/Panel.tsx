@@ -15,6 +15,7 @@ import { useClear } from '../ui/use-actions';
 import { useTabStatus } from '../ui/use-tab-log';
 import { watchLiveHar } from './live-har';
 import { watchLiveFlow } from './live-flow';
+import { LiveCookies } from './LiveCookies';
 import { PanelAnalysis } from './panel-analysis';
 import { buildExport } from './panel-export';
 import { currentPageId, filterEvents, NO_FILTER, schemeOptions, type PanelFilter } from '../core/record';
@@ -24,12 +25,9 @@ import { usePanelLog } from './use-panel-log';
 import { useTopFindings } from './use-top-findings';
 
 /** Keeps the live-facts listener for the panel's life; returns a version that changes with new facts. */
-function useLiveFacts(analysis: PanelAnalysis, pageUrl: () => string | undefined): number {
+function useLiveFacts(analysis: PanelAnalysis): number {
   const [version, setVersion] = useState(0);
-  useEffect(
-    () => watchLiveHar(analysis.index, pageUrl, () => setVersion(analysis.index.version)),
-    [analysis],
-  );
+  useEffect(() => watchLiveHar(analysis.index, () => setVersion(analysis.index.version)), [analysis]);
   // Sign-in bodies (token endpoint errors, SAML status) for the flow view: live-flow.ts.
   useEffect(
     () =>
@@ -54,15 +52,15 @@ export function Panel({ tabId }: { tabId: number | null }) {
     [imported],
   );
   const status = useTabStatus(tabId);
+  // The inspected page's URL (its top-level site decides which refused cookies were cross-site).
+  const pageUrl = useRef<string | undefined>(undefined);
+  pageUrl.current = status?.kind === 'open' ? status.url : liveLog?.pages.at(-1)?.url;
   const [analysis] = useState(() => new PanelAnalysis());
   const [filter, setFilter] = useState<PanelFilter>(NO_FILTER);
   const [active, setActive] = useState(-1);
   const [openId, setOpenId] = useState<string>();
   const { clear, clearing, error } = useClear(tabId);
-  // The page's URL decides which bodies may be read (same origin only): the tab's, else the last load's.
-  const pageUrl = useRef<string | undefined>(undefined);
-  pageUrl.current = status?.kind === 'open' ? status.url : liveLog?.pages.at(-1)?.url;
-  const liveVersion = useLiveFacts(analysis, () => pageUrl.current);
+  const liveVersion = useLiveFacts(analysis);
   const log = imported ? imported.log : liveLog;
   const shownAnalysis = importAnalysis ?? analysis;
 
@@ -106,6 +104,7 @@ export function Panel({ tabId }: { tabId: number | null }) {
       <main class="panel-body">
         <HarStatus state={har.state} onClose={har.close} />
         {!imported && <TabNotices tabId={tabId} status={status} state={state} actionError={error} />}
+        {!imported && <LiveCookies pageUrl={() => pageUrl.current} />}
         <PanelToolbar
           filter={filter}
           onFilter={setFilter}

@@ -8,7 +8,7 @@
 // and getContent() of its getHAR() entry never answers (INTERNALS.md): a provider whose errors are
 // no-store keeps the status-only flow. A read is given up after a while (a page gone, a body dropped).
 import { flowBodyFactOf, flowBodyWanted, MAX_TOKEN_BODY, type FlowBodyFact } from '../core/flow';
-import { devtoolsApi } from './live-har';
+import { contentText, devtoolsApi } from './live-har';
 
 interface FlowEntry {
   startedDateTime?: string;
@@ -26,14 +26,6 @@ function withDeadline<T>(promise: Promise<T>): Promise<T | undefined> {
     (resolve) => (timer = setTimeout(() => resolve(undefined), CONTENT_WAIT_MS)),
   );
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
-/** The body text from getContent's answer: `{content}` (Chromium's promise), `[content, …]` (callbacks). */
-function contentText(got: unknown): unknown {
-  if (Array.isArray(got)) return got[0];
-  if (typeof got === 'object' && got !== null && 'content' in got)
-    return (got as { content: unknown }).content;
-  return got;
 }
 
 function requestOf(entry: FlowEntry) {

@@ -2,6 +2,7 @@
 // casts what storage returns: call sites read and write through the typed functions below.
 // Session writes of the tab logs and capture hosts go through the worker's one queue (background/store.ts).
 import { browser } from './browser';
+import type { SetCookieNote } from '../core/cookies';
 import type { AuthEvent, TabLog } from '../core/record';
 import { assembleLog, segmentKey } from '../core/record';
 
@@ -21,6 +22,11 @@ export interface SessionItems {
    * before the batch lands loses nothing; the next start puts it in the log. Removed once written.
    */
   [pending: `pending:${string}`]: { event: AuthEvent; cookieUrl: string };
+  /**
+   * Set-Cookie fields the browser refused or that deleted a cookie, names and verdicts only, for a
+   * worker stopped before the site's next 401 (background/set-cookie-watch.ts, its only writer).
+   */
+  setCookieNotes: SetCookieNote[];
 }
 
 /** storage.local: user settings, kept across browser restarts. */
@@ -45,6 +51,7 @@ export const segmentKeyOf = segmentKey;
 export const isTabKey = (key: string): key is `tab:${number}` => /^tab:-?\d+$/.test(key);
 
 export const CAPTURE_HOSTS_KEY = 'captureHosts' satisfies SessionKey;
+export const SET_COOKIE_NOTES_KEY = 'setCookieNotes' satisfies SessionKey;
 export const CAPTURE_ALL_TYPES_KEY = 'captureAllTypes' satisfies LocalKey;
 export const LANGUAGE_KEY = 'uiLanguage' satisfies LocalKey;
 

@@ -21,6 +21,17 @@ export const UUID = 'a401a401-0000-4000-8000-000000000401';
 export const EXT = `moz-extension://${UUID}`;
 /** Host names Firefox resolves to 127.0.0.1 (network.dns.localDomains). */
 export const TEST_HOSTS = ['a.test', 'www.a.test', 'sub.a.test', 'b.test', 'shop.example.net'];
+/**
+ * One pair of sites per cookie test (`app<i>.test` with www./sub., and `embed<i>.test`), so tests that
+ * share a browser never see each other's cookies, removals or Set-Cookie verdicts.
+ */
+export const COOKIE_SITES = 16;
+const cookieHosts = Array.from({ length: COOKIE_SITES }, (_, i) => [
+  `app${i}.test`,
+  `www.app${i}.test`,
+  `sub.app${i}.test`,
+  `embed${i}.test`,
+]).flat();
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
@@ -52,7 +63,7 @@ function prefsFor(options: LaunchOptions): Record<string, string | number | bool
     // Headless Firefox has no one to answer a Basic/Digest prompt: with 0, a frame or fetch that meets
     // one gets the 401 page instead of waiting for ever (XHR still prompts; the tests use fetch).
     'network.auth.subresource-http-auth-allow': 0,
-    'network.dns.localDomains': TEST_HOSTS.join(','),
+    'network.dns.localDomains': [...TEST_HOSTS, ...cookieHosts].join(','),
     'browser.shell.checkDefaultBrowser': false,
     'datareporting.policy.dataSubmissionEnabled': false,
     'toolkit.telemetry.enabled': false,

@@ -85,6 +85,8 @@ const LIVE: Row[] = [
   { scenario: 'cookie-no-credentials', top: 'cookie-credentials-mode' },
   { scenario: 'cookie-path', top: 'cookie-path-domain' },
   { scenario: 'cookie-deleted', top: 'cookie-gone' },
+  // The sign-in step's Set-Cookie (SameSite=None without Secure) is refused; the scenario runs twice.
+  { scenario: 'cookie-refused', top: 'cookie-refused' },
   // Sign-in flows against the demo identity provider: the steps the worker recorded before the API's 401.
   { scenario: 'sign-in-denied', top: 'sign-in-provider-error' },
   { scenario: 'sign-in-token-refused', top: 'sign-in-token-refused' },

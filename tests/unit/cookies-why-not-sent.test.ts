@@ -63,6 +63,18 @@ const rows: Row[] = [
     want: [],
   },
   {
+    name: 'cookie still listed after its expiry (Firefox keeps it in cookies.getAll)',
+    req: {},
+    jar: jar([cookie({ expires: T - 1_000 })], { laxByDefault: false }),
+    want: [{ name: 'sid', reason: 'gone-expired' }],
+  },
+  {
+    name: 'cookie expiring after the request is sent',
+    req: {},
+    jar: jar([cookie({ expires: T + 60_000 })]),
+    want: [],
+  },
+  {
     name: 'cookie scoped to /app, request to /api',
     req: {},
     jar: jar([cookie({ path: '/app' })]),

@@ -1,5 +1,6 @@
 // What the record keeps about the browser's cookie jar on a 401: names and attributes, never a value
 // (README "Privacy"). Read by the worker right after the 401 (src/background/cookie-facts.ts).
+import type { SetCookieProblem } from './set-cookie-notes';
 
 /** SameSite as the cookies API reports it ("unspecified": no attribute; Chromium then acts as Lax). */
 export type SameSite = 'no_restriction' | 'lax' | 'strict' | 'unspecified';
@@ -44,6 +45,11 @@ export interface CookieJarFacts {
   topLevelSite?: string;
   /** The browser treats a cookie without SameSite as Lax (Chromium); Firefox sends it like None. */
   laxByDefault: boolean;
+  /**
+   * Recent Set-Cookie fields of the site that explain the 401 (refused, deleted, or stored out of the
+   * URL's reach); absent when the worker saw none (a host's first 401 in Chromium: see README).
+   */
+  setCookies?: SetCookieProblem[];
 }
 
 /** The fields of a cookies-API cookie (Chromium and Firefox) the facts are made from. No value. */

@@ -74,6 +74,9 @@ function contextOf(req: CookieRequest, jar: CookieJarFacts, url: URL): Context {
 /** Why one cookie that domain-matches the URL would not go with this request; undefined: it would. */
 function reasonFor(c: HeldCookie, ctx: Context): CookieVerdict | undefined {
   const { name } = c;
+  // RFC 6265 §5.3 step 3 / §5.4: an expired cookie is never sent. Chromium drops it (and reports the
+  // removal, see goneBefore); Firefox still lists it in cookies.getAll right after (INTERNALS.md).
+  if (c.expires !== undefined && c.expires <= ctx.req.time) return { name, reason: 'gone-expired' };
   if (c.secure && !secureChannel(ctx.req.url)) return { name, reason: 'secure-http' };
   if (!pathMatches(c.path, ctx.url.pathname)) return { name, reason: 'path', attribute: c.path };
   if (c.partition && ctx.topLevel && c.partition !== ctx.topLevel)

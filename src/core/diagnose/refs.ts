@@ -26,6 +26,7 @@ export const REF = {
   rfc6265_match: 'https://www.rfc-editor.org/rfc/rfc6265#section-5.1.3',
   rfc6265_secure: 'https://www.rfc-editor.org/rfc/rfc6265#section-4.1.2.5',
   rfc6265_storage: 'https://www.rfc-editor.org/rfc/rfc6265#section-5.3',
+  rfc6265bisStorage: 'https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#name-storage-model',
   chips: 'https://developer.mozilla.org/en-US/docs/Web/Privacy/Guides/Privacy_sandbox/Partitioned_cookies',
   clearSiteData: 'https://www.w3.org/TR/clear-site-data/',
   sameSite:
@@ -39,6 +40,7 @@ export const REF = {
   wpTroubleshooting: 'https://wordpress.org/documentation/article/faq-troubleshooting/',
   apacheAuth: 'https://httpd.apache.org/docs/2.4/howto/auth.html',
   nginxAuthBasic: 'https://nginx.org/en/docs/http/ngx_http_auth_basic_module.html',
+  nginxAuthRequest: 'https://nginx.org/en/docs/http/ngx_http_auth_request_module.html',
   lighttpdAuth: 'https://redmine.lighttpd.net/projects/lighttpd/wiki/Mod_auth',
   caddyBasicAuth: 'https://caddyserver.com/docs/caddyfile/directives/basic_auth',
   tomcatManager: 'https://tomcat.apache.org/tomcat-10.1-doc/manager-howto.html',

@@ -1,6 +1,7 @@
 // Pure conversions from raw webRequest header lists to the facts an AuthEvent keeps. Values of
 // credentials never leave this module: only scheme words, cookie names and masked vendor headers
 // (README "Privacy").
+import { deletesCookie, parseSetCookie, setCookieLines } from '../cookies';
 import { maskEchoedCredentials, maskHeader } from '../secrets';
 import type { ChallengeField, ChallengeFieldName, ResponseFacts } from './event';
 
@@ -58,28 +59,14 @@ export function challengeFieldsOf(headers: readonly HeaderLine[]): ChallengeFiel
   return fields;
 }
 
-/** The cookie name of a Set-Cookie value (RFC 6265 §5.2: the text before the first '='). */
+/** The cookie name of a Set-Cookie value (RFC 6265bis §5.6); undefined for a nameless cookie. */
 export function setCookieName(value: string): string | undefined {
-  const pair = value.split(';', 1)[0] ?? '';
-  const eq = pair.indexOf('=');
-  if (eq < 0) return undefined; // RFC 6265 §5.2 step 2: no '=' means ignore the whole field.
-  const name = pair.slice(0, eq).trim();
-  return name ? name.slice(0, 256) : undefined;
+  return parseSetCookie(value).name || undefined;
 }
 
-/** Whether a Set-Cookie value deletes its cookie: Max-Age <= 0 (RFC 6265 §5.2.2) or Expires before `now`. */
+/** Whether a Set-Cookie value deletes its cookie: Max-Age <= 0, or Expires before `now` (src/core/cookies). */
 export function isCookieCleared(value: string, now: number): boolean {
-  const attributes = value.split(';').slice(1);
-  let expires: number | undefined;
-  for (const attribute of attributes) {
-    const eq = attribute.indexOf('=');
-    const key = (eq < 0 ? attribute : attribute.slice(0, eq)).trim().toLowerCase();
-    const arg = eq < 0 ? '' : attribute.slice(eq + 1).trim();
-    // RFC 6265 §5.3 step 3: Max-Age wins over Expires.
-    if (key === 'max-age' && /^-?\d+$/.test(arg)) return Number(arg) <= 0;
-    if (key === 'expires') expires = Date.parse(arg);
-  }
-  return expires !== undefined && !Number.isNaN(expires) && expires <= now;
+  return deletesCookie(parseSetCookie(value), now);
 }
 
 /** Whether a Link value announces the WordPress REST API (`rel="https://api.w.org/"`). */
@@ -131,11 +118,11 @@ export function responseFactsOf(headers: readonly HeaderLine[], now: number): Re
 
 function addSetCookie(facts: ResponseFacts, value: string, now: number): void {
   // Firefox joins several Set-Cookie fields with '\n' in one entry.
-  for (const line of value.split('\n')) {
-    const name = setCookieName(line);
-    if (!name || facts.setCookieNames.length >= MAX_COOKIE_NAMES) continue;
-    facts.setCookieNames.push(name);
-    if (isCookieCleared(line, now)) facts.setCookieCleared.push(name);
+  for (const line of setCookieLines(value)) {
+    const fields = parseSetCookie(line);
+    if (!fields.name || facts.setCookieNames.length >= MAX_COOKIE_NAMES) continue;
+    facts.setCookieNames.push(fields.name);
+    if (deletesCookie(fields, now)) facts.setCookieCleared.push(fields.name);
   }
 }
 

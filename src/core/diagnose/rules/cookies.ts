@@ -154,8 +154,15 @@ const SPECS: Spec[] = [
   },
 ];
 
-/** The rule ids of this family, most specific first. */
-export const COOKIE_RULE_IDS = SPECS.map((s) => s.id);
+/**
+ * The rule ids of this family, most specific first, with the Set-Cookie ones of cookies-set.ts (named
+ * here because that file reads this one's verdicts).
+ */
+export const COOKIE_RULE_IDS: RuleId[] = [
+  'cookie-refused',
+  ...SPECS.map((s) => s.id),
+  'cookie-set-out-of-reach',
+];
 
 function ruleOf(spec: Spec): Rule {
   return {

@@ -2,6 +2,7 @@ import { checklistInfo } from '../checklist';
 import { bearerRules } from './bearer';
 import { challengeRules } from './challenge';
 import { cookieRules } from './cookies';
+import { setCookieRules } from './cookies-set';
 import { signInRules } from './sign-in';
 import { credentialRules } from './credentials';
 import { digestRules } from './digest';
@@ -39,6 +40,7 @@ const BY_ID = new Map(
     ...sentRules,
     ...signInRules,
     ...cookieRules,
+    ...setCookieRules,
     ...credentialRules,
     ...challengeRules,
     ...networkRules,
