@@ -2,6 +2,7 @@
 // from a registered vocabulary and whose `error_description` is free text for the developer. Only
 // those two are kept — never the rest of the body — and the description goes through the secret policy.
 import { maskText } from '../secrets';
+import { jsonObjectOf } from '../json';
 
 /** What a refused code exchange said, as the panel or an imported HAR read it from the body. */
 export interface TokenError {
@@ -44,14 +45,9 @@ const CODE = /^[A-Za-z0-9_.:-]{1,64}$/;
  */
 export function tokenErrorOf(body: unknown): TokenError | undefined {
   if (typeof body !== 'string' || body.length > MAX_TOKEN_BODY) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const { error, error_description: description } = value as Record<string, unknown>;
+  const value = jsonObjectOf(body);
+  if (!value) return undefined;
+  const { error, error_description: description } = value;
   if (typeof error !== 'string' || !CODE.test(error)) return undefined;
   const found: TokenError = { error };
   if (typeof description === 'string' && description.trim()) {

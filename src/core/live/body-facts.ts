@@ -4,6 +4,7 @@
 import type { BodyServerFacts } from '../record';
 import { fingerprintBody, isTextLike, MAX_BODY_CHARS } from '../servers';
 import type { LiveFacts } from './live-facts';
+import { jsonObjectOf } from '../json';
 
 const MAX_CODE = 64;
 
@@ -16,14 +17,9 @@ export interface BodyFacts {
 
 /** WordPress REST errors are `{"code":"rest_not_logged_in",...}`: the code only, capped and plain. */
 export function bodyCodeOf(body: string): string | undefined {
-  try {
-    const value: unknown = JSON.parse(body);
-    const code = (value as { code?: unknown } | null)?.code;
-    if (typeof code !== 'string' || !/^[\w.:-]+$/.test(code)) return undefined;
-    return code.slice(0, MAX_CODE);
-  } catch {
-    return undefined;
-  }
+  const code = jsonObjectOf(body)?.code;
+  if (typeof code !== 'string' || !/^[\w.:-]+$/.test(code)) return undefined;
+  return code.slice(0, MAX_CODE);
 }
 
 /**

@@ -2,6 +2,7 @@
 // them names itself in the body, so every match here is only 'likely'. Only key names and fixed
 // messages are compared, and the evidence repeats only those; no other value of the body leaves this file.
 import type { BodyFingerprint } from './body';
+import { jsonObjectOf } from '../json';
 
 type Json = Record<string, unknown>;
 
@@ -58,15 +59,10 @@ const JSON_MATCHERS = [springBoot, aspNetCore, djangoRest, apiGateway];
 
 /** The framework whose default JSON error body this is, if any; bad JSON is simply no match. */
 export function fingerprintJson(body: string): BodyFingerprint | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const value = jsonObjectOf(body);
+  if (!value) return undefined;
   for (const match of JSON_MATCHERS) {
-    const hit = match(value as Json);
+    const hit = match(value);
     if (hit) return hit;
   }
   return undefined;
