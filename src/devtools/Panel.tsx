@@ -71,7 +71,10 @@ export function Panel({ tabId }: { tabId: number | null }) {
   useEffect(() => setActive((a) => Math.min(a, shown.length - 1)), [shown.length]);
   useEffect(() => {
     // a cleared log forgets what DevTools saw, too
-    if ((liveLog?.events.length ?? 0) === 0) analysis.index.clear();
+    if ((liveLog?.events.length ?? 0) === 0) {
+      analysis.index.clear();
+      analysis.clearFlowBodies();
+    }
   }, [(liveLog?.events.length ?? 0) === 0]);
   useEffect(() => setOpenId(undefined), [imported]);
 

@@ -44,6 +44,13 @@ export class PanelAnalysis {
     return this;
   }
 
+  /** Forgets the sign-in body facts (the log was cleared). */
+  clearFlowBodies(): void {
+    if (!this.flowBodies.length) return;
+    this.flowBodies = [];
+    this.index.touch();
+  }
+
   /** The context only the panel knows for an event: JWT claims seen, sign-in body facts. */
   contextOf(event: AuthEvent): DiagnoseContext | undefined {
     const { jwt } = this.view(event);

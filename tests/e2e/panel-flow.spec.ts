@@ -1,10 +1,14 @@
 // The panel inside a real DevTools window reads what only bodies say about a sign-in: the demo token
 // endpoint's RFC 6749 §5.2 JSON error and the SAML status in the form posted to the app's ACS. Only the
-// codes and masked descriptions live in the panel's memory; nothing of them reaches storage.
+// codes and masked descriptions live in the panel's memory; nothing of them reaches storage. An
+// imported HAR recorded in Chromium gives the same flows through the same core functions.
 import type { BrowserContext } from '@playwright/test';
 import { test, expect, dumpLogs } from './fixtures';
 import { startDemoServer, type DemoServer } from '../../demo/server';
-import { DevtoolsPanel } from './pages/panel-page';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DevtoolsPanel, PanelPage } from './pages/panel-page';
+import { openTargetTab } from './pages/popup-page';
 
 let server: DemoServer;
 test.beforeAll(async () => {
@@ -139,4 +143,45 @@ test.describe('sign-in bodies in the DevTools panel', () => {
     expect(stored).not.toContain('AuthnFailed');
     expect(stored).not.toContain('second factor');
   });
+});
+
+test('an imported HAR recorded in Chromium shows the same flows with what the bodies said', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const file = resolve(import.meta.dirname, '../fixtures/har/chromium-sign-in.har');
+  // The recording's own origin (a random port of that run).
+  const origin = new URL(
+    (JSON.parse(readFileSync(file, 'utf8')) as { log: { entries: { request: { url: string } }[] } }).log
+      .entries[0]!.request.url,
+  ).origin;
+  const [, tabId] = await openTargetTab(context, worker, 'har-sign-in');
+  const panel = await PanelPage.open(context, extensionId, tabId);
+  await panel.page.getByTestId('har-input').setInputFiles(file);
+  await expect(panel.page.getByTestId('har-banner')).toContainText('chromium-sign-in.har');
+
+  await panel.textFilter.fill('/api/idp/account');
+  await panel.rows.first().click();
+  const flow = panel.details.getByTestId('sign-in-flow');
+  await expect(flow.getByTestId('flow-step')).toHaveText([
+    `Sent to the sign-in provider: ${origin}/idp/authorize`,
+    `Back at the app with a result: ${origin}/app/callback`,
+    `Code exchanged at the token endpoint ${origin}/idp/token: answered 400 with error=invalid_grant`,
+    `This 401: ${origin}/api/idp/account`,
+  ]);
+  await expect(flow.getByTestId('flow-error-description')).toHaveText(
+    "The provider's own words: “The authorization code has expired.”",
+  );
+
+  await panel.textFilter.fill('/saml/wiki/acs');
+  await panel.rows.first().click();
+  await expect(panel.details.getByTestId('flow-outcome')).toHaveText(
+    "The identity provider answered Responder / AuthnFailed: the provider could not sign you in (a wrong password, a failed or cancelled second factor, a locked account). Sign in again; if it keeps failing, ask your organisation's IT.",
+  );
+  await expect(panel.details.getByTestId('finding').first()).toHaveAttribute(
+    'data-finding-id',
+    'sign-in-saml-failed',
+  );
+  expect(JSON.stringify(await dumpLogs(worker))).not.toContain('AuthnFailed');
 });

@@ -234,3 +234,56 @@ describe('body facts joined to the flow', () => {
     expect(signInFlowOf(event, steps, [fact!])?.outcome).toEqual({ kind: 'token-refused', status: 400 });
   });
 });
+
+describe('fuzzed bodies', () => {
+  // A fixed-seed generator (mulberry32), so a failure repeats.
+  function random(seed: number): () => number {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const PIECES = [
+    '<',
+    '>',
+    '/',
+    '"',
+    "'",
+    '=',
+    ' ',
+    'StatusCode',
+    'Value',
+    'samlp:',
+    'Status',
+    'StatusMessage',
+    'Assertion',
+    'urn:oasis:names:tc:SAML:2.0:status:',
+    'Responder',
+    '&amp;',
+    '{',
+    '}',
+    '"error"',
+    ':',
+    ',',
+    'x',
+  ];
+
+  it('never throw and keep their answers bounded', () => {
+    const next = random(401);
+    for (let i = 0; i < 2000; i++) {
+      let text = '';
+      const length = Math.floor(next() * 200);
+      for (let j = 0; j < length; j++) text += PIECES[Math.floor(next() * PIECES.length)];
+      const saml = samlStatusOfXml(text);
+      if (saml) {
+        expect(saml.status.length).toBeLessThanOrEqual(120);
+        expect((saml.message ?? '').length).toBeLessThanOrEqual(300);
+      }
+      const form = `SAMLResponse=${encodeURIComponent(Buffer.from(text).toString('base64'))}`;
+      expect(() => samlStatusOfForm(form)).not.toThrow();
+      expect(() => tokenErrorOf(text)).not.toThrow();
+    }
+  });
+});

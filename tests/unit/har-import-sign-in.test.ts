@@ -1,5 +1,6 @@
 // An imported HAR shows the same sign-in flow as a live capture: every entry's step (not only 401s)
 // and what the token endpoint's body and the SAML post say, through the same core functions.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importHarText } from '../../src/core/har-import';
 import { signInFlowOf } from '../../src/core/flow';
@@ -114,5 +115,51 @@ describe('HAR import: sign-in flows', () => {
     const outcome = importHarText(har([entry(0, 'GET', `${APP}/api/me`, 401)]));
     expect(outcome.ok && outcome.result.log.signIn).toBeUndefined();
     expect(outcome.ok && outcome.result.flowBodies).toEqual([]);
+  });
+});
+
+describe('HAR import: sign-in flows recorded in Chromium (tests/fixtures/har/chromium-sign-in.har)', () => {
+  const text = readFileSync(new URL('../fixtures/har/chromium-sign-in.har', import.meta.url), 'utf8');
+  const outcome = importHarText(text);
+  if (!outcome.ok) throw new Error('import failed');
+  const { events, log, flowBodies } = outcome.result;
+  const outcomeOf = (path: string) =>
+    signInFlowOf(events.find((e) => new URL(e.event.url).pathname === path)!.event, log.signIn, flowBodies)
+      ?.outcome;
+
+  it('reads the token errors and the SAML status from the bodies', () => {
+    expect(flowBodies.map((f) => f.tokenError?.error ?? f.saml?.second)).toEqual([
+      'invalid_grant',
+      'invalid_client',
+      'AuthnFailed',
+    ]);
+  });
+
+  it('each 401 ends its own flow with what its body said', () => {
+    expect(outcomeOf('/api/idp/account')).toEqual({
+      kind: 'token-refused',
+      status: 400,
+      error: 'invalid_grant',
+      description: 'The authorization code has expired.',
+    });
+    expect(outcomeOf('/api/idp/billing')).toMatchObject({
+      kind: 'token-refused',
+      status: 401,
+      error: 'invalid_client',
+    });
+    expect(outcomeOf('/saml/wiki/acs')).toEqual({
+      kind: 'saml-status',
+      status: 'Responder',
+      second: 'AuthnFailed',
+      message: 'The second factor was not confirmed.',
+    });
+  });
+
+  it('keeps no code, client secret or SAML message', () => {
+    const kept = JSON.stringify(outcome.result);
+    expect(kept).not.toContain('demo-code-expired');
+    expect(kept).not.toContain('old-secret-not-secret');
+    expect(kept).not.toContain('demo-nameid-not-secret');
+    expect(kept).not.toContain('PHNhbWxw');
   });
 });

@@ -86,8 +86,10 @@ export function signInFlowOf(
   tabSteps: readonly FlowStep[] | undefined,
   bodies?: readonly FlowBodyFact[],
 ): SignInFlow | undefined {
+  // A live step's time is when the browser reported it (a callback page may complete after the fetch
+  // its script started): a second of slack. A HAR's step time is the request's start: none.
   const recent = (Array.isArray(tabSteps) ? tabSteps : []).filter(
-    (s) => s && s.time <= event.time + 1000 && s.time >= event.time - FLOW_WINDOW_MS,
+    (s) => s && s.time <= event.time + (s.started ? 0 : 1000) && s.time >= event.time - FLOW_WINDOW_MS,
   );
   const own = signInStepOf(event);
   const steps = withBodyFacts(own ? addFlowStep(recent, own) : recent, bodies);

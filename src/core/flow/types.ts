@@ -33,6 +33,8 @@ export interface FlowStep {
    */
   tokenError?: TokenError;
   saml?: SamlStatus;
+  /** `time` is the request's start (a HAR entry's startedDateTime), not when the browser reported it. */
+  started?: true;
 }
 
 /** What the URL, method and status of one request say, before it is a step. */

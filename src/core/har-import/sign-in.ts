@@ -21,7 +21,7 @@ export class SignInCollector {
     const req = { url: entry.request.url, method: entry.request.method, status: entry.response.status, time };
     const step = signInStepOf(req);
     if (!step) return;
-    this.stepList.push(step);
+    this.stepList.push({ ...step, started: true });
     const wanted = flowBodyWanted(req, entry.response.content?.mimeType);
     if (!wanted || this.bodyList.length >= MAX_BODIES) return;
     const post = (entry.request as { postData?: { text?: unknown; params?: unknown } }).postData;
