@@ -5,6 +5,7 @@ import { json, reply, type Reply, type RouteContext } from './scenario-types';
 import { SCENARIOS, scenarioById } from './scenarios';
 import { indexPage, notFoundPage, publicPage, scenarioPage } from './pages';
 import { IDP_ROUTES } from './idp';
+import { SAML_ROUTES } from './saml';
 
 /** Ports of the two listeners; origins are built from the Host the browser used (localhost or 127.0.0.1). */
 export interface Ports {
@@ -48,6 +49,7 @@ const FIXED: Record<string, (req: IncomingMessage, ctx: RouteContext) => Reply> 
   '/api/redirect/start': (_req, ctx) =>
     reply(302, [['Location', `${ctx.otherOrigin}/api/redirect/landing`]], '', 'text/plain; charset=utf-8'),
   ...IDP_ROUTES,
+  ...SAML_ROUTES,
   // `npm start` and the e2e suite fire this until the worker captures it (start-up race).
   '/canary': () =>
     reply(

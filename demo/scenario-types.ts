@@ -39,7 +39,7 @@ export interface Expectation {
   scheme?: string;
   /** webRequest resource type of the 401 response. */
   type: 'xmlhttprequest' | 'sub_frame' | 'main_frame' | 'image' | 'script' | 'other';
-  method: 'GET' | 'OPTIONS';
+  method: 'GET' | 'OPTIONS' | 'POST';
   /** At least this many captured events for the endpoint (default 1). */
   count?: number;
   /**
@@ -68,6 +68,8 @@ export interface Scenario {
 export interface RouteContext {
   origin: string;
   otherOrigin: string;
+  /** A POST's body (form or JSON), cut at 256 KB; undefined for other methods. */
+  body?: string;
 }
 
 /** A fixed reply; `type` defaults to text/html. */

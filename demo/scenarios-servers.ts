@@ -27,7 +27,7 @@ export const SERVER_SCENARIOS: Scenario[] = [
     id: 'tomcat-manager',
     title: 'Tomcat Manager',
     summary:
-      "An iframe opens Tomcat's Manager app: its realm names Tomcat, and the fix is a manager-gui role in tomcat-users.xml.",
+      "An iframe opens Tomcat's Manager app: its realm suggests Tomcat (the DevTools panel reads the page, which names it), and the fix is a manager-gui role in tomcat-users.xml.",
     path: '/servers/tomcat/manager/html',
     side: 'main',
     trigger: { kind: 'iframe' },
@@ -36,7 +36,8 @@ export const SERVER_SCENARIOS: Scenario[] = [
       reply(
         401,
         [['Cache-Control', 'private'], wa('Basic realm="Tomcat Manager Application"')],
-        '<html><head><title>401 Unauthorized</title></head><body><h1>401 Unauthorized</h1><p>You are not authorized to view this page. If you have not changed any configuration files, please examine the file conf/tomcat-users.xml in your installation.</p></body></html>',
+        // Shortened from the page Debian's tomcat10-admin sends (tests/fixtures/bodies/tomcat-manager-401.html).
+        '<html><head><title>401 Unauthorized</title></head><body><h1>401 Unauthorized</h1><p>You are not authorized to view this page. If you have not changed any configuration files, please examine the file <tt>conf/tomcat-users.xml</tt> in your installation.</p><pre>&lt;role rolename="manager-gui"/&gt;\n&lt;user username="tomcat" password="s3cret" roles="manager-gui"/&gt;</pre></body></html>',
       ),
   },
   {

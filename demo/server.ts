@@ -23,19 +23,41 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+/** Request bodies read at most (the SAML post and the token call are a few KB). */
+const MAX_BODY = 256 * 1024;
+
+/** A POST's body as text (cut at MAX_BODY): the token endpoint and the SAML ACS read their form. */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  if (req.method !== 'POST') return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      if (body.length < MAX_BODY) body += chunk.slice(0, MAX_BODY - body.length);
+    });
+    req.on('end', () => resolve(body));
+    req.on('error', () => resolve(undefined));
+  });
+}
+
 function handle(ports: Ports) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    try {
-      const answer = route(req, contextFor(req, ports));
-      for (const [name, value] of answer.headers) res.appendHeader(name, value);
-      res.statusCode = answer.status;
-      res.end(answer.body);
-    } catch (error) {
-      // A bug in one handler must not take the demo down.
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(`Demo server error: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    void readBody(req).then((body) => answer(req, res, ports, body));
   };
+}
+
+function answer(req: IncomingMessage, res: ServerResponse, ports: Ports, body: string | undefined): void {
+  try {
+    const context = contextFor(req, ports);
+    const reply = route(req, body === undefined ? context : { ...context, body });
+    for (const [name, value] of reply.headers) res.appendHeader(name, value);
+    res.statusCode = reply.status;
+    res.end(reply.body);
+  } catch (error) {
+    // A bug in one handler must not take the demo down.
+    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(`Demo server error: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

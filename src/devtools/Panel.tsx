@@ -14,6 +14,7 @@ import { TabNotices } from '../ui/TabNotices';
 import { useClear } from '../ui/use-actions';
 import { useTabStatus } from '../ui/use-tab-log';
 import { watchLiveHar } from './live-har';
+import { watchLiveFlow } from './live-flow';
 import { LiveCookies } from './LiveCookies';
 import { PanelAnalysis } from './panel-analysis';
 import { buildExport } from './panel-export';
@@ -24,10 +25,16 @@ import { usePanelLog } from './use-panel-log';
 import { useTopFindings } from './use-top-findings';
 
 /** Keeps the live-facts listener for the panel's life; returns a version that changes with new facts. */
-function useLiveFacts(analysis: PanelAnalysis, pageUrl: () => string | undefined): number {
+function useLiveFacts(analysis: PanelAnalysis): number {
   const [version, setVersion] = useState(0);
+  useEffect(() => watchLiveHar(analysis.index, () => setVersion(analysis.index.version)), [analysis]);
+  // Sign-in bodies (token endpoint errors, SAML status) for the flow view: live-flow.ts.
   useEffect(
-    () => watchLiveHar(analysis.index, pageUrl, () => setVersion(analysis.index.version)),
+    () =>
+      watchLiveFlow((fact) => {
+        analysis.addFlowBodies([fact]);
+        setVersion(analysis.index.version);
+      }),
     [analysis],
   );
   return version;
@@ -40,17 +47,20 @@ export function Panel({ tabId }: { tabId: number | null }) {
   // An open HAR file replaces the live log in every part of the view until it is closed; its events
   // live in this page's memory only (never storage.session) with their own analysis.
   const imported = har.state.kind === 'loaded' ? har.state.result : undefined;
-  const importAnalysis = useMemo(() => imported && new PanelAnalysis().preset(imported.events), [imported]);
+  const importAnalysis = useMemo(
+    () => imported && new PanelAnalysis().preset(imported.events).addFlowBodies(imported.flowBodies),
+    [imported],
+  );
   const status = useTabStatus(tabId);
+  // The inspected page's URL (its top-level site decides which refused cookies were cross-site).
+  const pageUrl = useRef<string | undefined>(undefined);
+  pageUrl.current = status?.kind === 'open' ? status.url : liveLog?.pages.at(-1)?.url;
   const [analysis] = useState(() => new PanelAnalysis());
   const [filter, setFilter] = useState<PanelFilter>(NO_FILTER);
   const [active, setActive] = useState(-1);
   const [openId, setOpenId] = useState<string>();
   const { clear, clearing, error } = useClear(tabId);
-  // The page's URL decides which bodies may be read (same origin only): the tab's, else the last load's.
-  const pageUrl = useRef<string | undefined>(undefined);
-  pageUrl.current = status?.kind === 'open' ? status.url : liveLog?.pages.at(-1)?.url;
-  const liveVersion = useLiveFacts(analysis, () => pageUrl.current);
+  const liveVersion = useLiveFacts(analysis);
   const log = imported ? imported.log : liveLog;
   const shownAnalysis = importAnalysis ?? analysis;
 

@@ -40,7 +40,7 @@ export function PanelDetails({ event, log, analysis, onClose }: Props) {
           ×
         </button>
       </div>
-      <EventDetails event={view.event} log={history} context={view.jwt ? { jwt: view.jwt } : undefined} />
+      <EventDetails event={view.event} log={history} context={analysis.contextOf(event)} />
       <div class="event-body">
         <CredentialFacts event={view.event} jwt={view.jwt} live={view.facts !== undefined} />
       </div>

@@ -1,13 +1,11 @@
 // While the panel is open inside DevTools, every finished request of the inspected tab arrives as a
 // HAR entry with full request headers (devtools.network.onRequestFinished). The 401/407 ones become
-// LiveFacts in memory; the entry itself is dropped after masking.
+// LiveFacts in memory; the entry itself is dropped after masking. Their bodies are read once, here,
+// for what they tell (live/body-facts.ts: the WordPress code, who wrote the page) and dropped.
 import { browser } from '../shared/browser';
 import type { LiveHarEntry } from '../core/export';
-import { bodyCodeOf, factsFromEntry, type LiveFacts } from '../core/live';
+import { applyBodyFacts, bodyFactsOf, factsFromEntry, wantsBody, type LiveFacts } from '../core/live';
 import type { LiveFactsIndex } from '../core/live';
-
-// Bodies read for a WordPress-style `code`: small JSON only (a 401 body is a few hundred bytes).
-const MAX_BODY = 64 * 1024;
 
 interface HarRequestEntry extends LiveHarEntry {
   getContent(): Promise<unknown>;
@@ -24,69 +22,50 @@ export function devtoolsApi(): Devtools {
   }
 }
 
-function sameOrigin(url: string, pageUrl: string | undefined): boolean {
-  try {
-    return pageUrl !== undefined && new URL(url).origin === new URL(pageUrl).origin;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The body text from getContent's answer, whatever its shape: Chromium's promise form resolves
  * `{content, encoding}` (seen on Chromium 156), the polyfill's callback form `[content, encoding]`,
- * Firefox `[content, mimeType]`.
+ * Firefox `[content, mimeType]`. Base64 (a binary body) is not text: nothing to read.
  */
-function contentText(got: unknown): unknown {
-  if (Array.isArray(got)) return got[0];
-  if (typeof got === 'object' && got !== null && 'content' in got)
-    return (got as { content: unknown }).content;
+export function contentText(got: unknown): unknown {
+  if (Array.isArray(got)) return got[1] === 'base64' ? undefined : got[0];
+  if (typeof got === 'object' && got !== null && 'content' in got) {
+    const { content, encoding } = got as { content: unknown; encoding?: unknown };
+    return encoding === 'base64' ? undefined : content;
+  }
   return got;
 }
 
-async function readBodyCode(entry: HarRequestEntry, facts: LiveFacts): Promise<boolean> {
+/**
+ * Reads the body of a 401/407 entry once, for its facts; the text goes out of scope at the end.
+ * Any origin: DevTools already shows this body to whoever opened it, and nothing of it is kept
+ * beyond the facts (README "Privacy").
+ */
+async function readBody(entry: HarRequestEntry, facts: LiveFacts): Promise<boolean> {
   const { content } = entry.response;
-  if (!/json/i.test(String(content?.mimeType ?? '')) || (content?.size ?? MAX_BODY + 1) > MAX_BODY)
-    return false;
+  const mimeType = content?.mimeType === undefined ? undefined : String(content.mimeType);
+  if (!wantsBody(mimeType, content?.size)) return false;
   const body = contentText(await entry.getContent());
-  if (typeof body !== 'string' || body.length > MAX_BODY) return false;
-  const code = bodyCodeOf(body);
-  if (code) facts.bodyCode = code;
-  return code !== undefined;
+  return applyBodyFacts(facts, bodyFactsOf(body, mimeType, entry.request.url));
 }
 
 /**
- * Listens to the inspected tab's finished requests while the panel lives; `pageUrl` gives the page's
- * URL (bodies are read only for same-origin responses). Returns the unsubscribe.
+ * Listens to the inspected tab's finished requests while the panel lives. Returns the unsubscribe.
  */
-export function watchLiveHar(
-  index: LiveFactsIndex,
-  pageUrl: () => string | undefined,
-  onChange: () => void,
-): () => void {
+export function watchLiveHar(index: LiveFactsIndex, onChange: () => void): () => void {
   const network = devtoolsApi()?.network;
   if (!network?.onRequestFinished) return () => undefined;
-  // The inspected page's URL as DevTools reports each navigation; before the first, the caller's.
-  let navigated: string | undefined;
-  const onNavigated = (url: string): void => {
-    navigated = url;
-  };
-  network.onNavigated?.addListener(onNavigated);
   const listener = (raw: unknown): void => {
     const entry = raw as HarRequestEntry;
     const facts = factsFromEntry(entry);
     if (!facts) return;
     index.add(facts);
     onChange();
-    if (sameOrigin(entry.request.url, navigated ?? pageUrl()))
-      readBodyCode(entry, facts).then(
-        (changed) => changed && (index.touch(), onChange()),
-        () => undefined, // the body may be gone (navigation); the facts stand without it
-      );
+    readBody(entry, facts).then(
+      (changed) => changed && (index.touch(), onChange()),
+      () => undefined, // the body may be gone (navigation); the facts stand without it
+    );
   };
   network.onRequestFinished.addListener(listener as never);
-  return () => {
-    network.onRequestFinished.removeListener(listener as never);
-    network.onNavigated?.removeListener(onNavigated);
-  };
+  return () => network.onRequestFinished.removeListener(listener as never);
 }

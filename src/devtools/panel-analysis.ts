@@ -1,7 +1,8 @@
 // Per-event analysis in the panel: the record enriched with what DevTools saw live (credentials sent,
 // JWT claims, body code), its diagnosis, and its export item. Memoized per event object and per
 // change of the live facts, so only rows in view are ever diagnosed.
-import type { Finding } from '../core/diagnose';
+import type { DiagnoseContext, Finding } from '../core/diagnose';
+import type { FlowBodyFact } from '../core/flow';
 import type { AuthEvent, TabLog } from '../core/record';
 import type { ExportItem } from '../core/export';
 import type { JwtFacts } from '../core/diagnose';
@@ -21,6 +22,8 @@ export interface EventView {
 // kept them, so a row costs the same with 10,000 events as with 500 (bench/panel.bench.ts).
 const HISTORY = 500;
 const HISTORY_AFTER = 100;
+/** Sign-in body facts kept (memory only): a flow has one or two, a busy tab a few dozen. */
+const MAX_FLOW_BODIES = 50;
 
 /** Memoizes views and findings for one panel; `index` holds what DevTools saw. */
 export class PanelAnalysis {
@@ -30,6 +33,25 @@ export class PanelAnalysis {
   /** Views known in advance (an imported HAR carries its own facts): used as they are. */
   private readonly fixed = new WeakMap<AuthEvent, EventView>();
   private findings = new WeakMap<AuthEvent, { version: number; log: TabLog; list: Finding[] }>();
+  /** What sign-in bodies said (token endpoint error, SAML status), see live-flow.ts. */
+  private flowBodies: FlowBodyFact[] = [];
+
+  /** Adds sign-in body facts (live, or an imported HAR's); diagnosis runs again. */
+  addFlowBodies(facts: readonly FlowBodyFact[]): this {
+    if (!facts.length) return this;
+    this.flowBodies = [...this.flowBodies, ...facts].slice(-MAX_FLOW_BODIES);
+    this.index.touch();
+    return this;
+  }
+
+  /** The context only the panel knows for an event: JWT claims seen, sign-in body facts. */
+  contextOf(event: AuthEvent): DiagnoseContext | undefined {
+    const { jwt } = this.view(event);
+    const context: DiagnoseContext = {};
+    if (jwt) context.jwt = jwt;
+    if (this.flowBodies.length) context.flowBodies = this.flowBodies;
+    return Object.keys(context).length ? context : undefined;
+  }
 
   /** Fixes the views of events whose facts came with them (imported from a HAR file). */
   preset(views: readonly { event: AuthEvent; facts: LiveFacts }[]): this {
@@ -71,11 +93,7 @@ export class PanelAnalysis {
     const hit = this.findings.get(event);
     if (hit && hit.version === version && hit.log === log) return hit.list;
     const view = this.view(event);
-    const list = findingsFor(
-      view.event,
-      this.historyFor(event, log),
-      view.jwt ? { jwt: view.jwt } : undefined,
-    );
+    const list = findingsFor(view.event, this.historyFor(event, log), this.contextOf(event));
     this.findings.set(event, { version, log, list });
     return list;
   }

@@ -1,5 +1,5 @@
 import { chromiumReading, parseChallenges, type Challenge } from '../core/challenge';
-import { rankForBrowser } from '../core/schemes';
+import { rankForBrowser, rankForFirefox } from '../core/schemes';
 import { challengeNameFor, type AuthEvent, type ChallengeFieldName } from '../core/record';
 import type { Explanation } from '../core/schemes';
 import { explain } from './analysis';
@@ -86,27 +86,33 @@ function ignoredByChromium(lines: readonly string[]): string[] {
 }
 
 /**
- * What the browser makes of these header lines: the scheme Chromium answers by itself (its ranking,
- * schemes/browser.ts), and the challenges it never reads because they share a line with another.
- * Firefox also reads one challenge per line (it splits the joined header at line breaks).
+ * What the browsers make of these header lines: the scheme Chromium answers by itself (its ranking,
+ * schemes/browser.ts) and the challenges it never reads because they share a line with another; the
+ * order Firefox tries them in (it reads every challenge, one line or several).
  */
 export function BrowserReading({ event }: { event: AuthEvent }) {
   const name = challengeNameFor(event.status);
   const lines = event.challengeFields.filter((f) => f.name === name).map((f) => f.value);
   if (lines.length === 0) return null;
-  const reading = chromiumReading(lines);
-  const pick = rankForBrowser(reading)[0];
+  const pick = rankForBrowser(chromiumReading(lines))[0];
   const ignored = ignoredByChromium(lines);
+  const all = lines.flatMap((line) => parseChallenges(line).challenges);
+  const firefox = [...new Set(rankForFirefox(all).map((r) => r.scheme))];
   return (
     <ul class="browser" data-testid="browser-reading" aria-label={msg('ui_browser_label')}>
       <li data-testid="chromium-pick">
         {pick ? msg('ui_browser_chromium_pick', pick.scheme) : msg('ui_browser_chromium_none')}
       </li>
       {ignored.length > 0 && (
-        <li data-testid="chromium-ignored">
-          {msg('ui_browser_chromium_ignored', ignored.join(', '))} {msg('ui_browser_firefox_lines')}
-        </li>
+        <li data-testid="chromium-ignored">{msg('ui_browser_chromium_ignored', ignored.join(', '))}</li>
       )}
+      <li data-testid="firefox-pick">
+        {firefox.length === 0
+          ? msg('ui_browser_firefox_none')
+          : firefox.length === 1
+            ? msg('ui_browser_firefox_pick', firefox[0]!)
+            : msg('ui_browser_firefox_order', firefox[0]!, firefox.slice(1).join(', '))}
+      </li>
     </ul>
   );
 }

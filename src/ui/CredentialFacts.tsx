@@ -2,6 +2,7 @@
 // cookies, the JWT's claims (decoded in memory by the panel), the server's IP. Never a value.
 import type { AuthEvent } from '../core/record';
 import { BROWSER_SCHEMES, type JwtFacts } from '../core/diagnose';
+import { PRODUCTS } from '../core/servers';
 import { isFirefox } from '../shared/platform';
 import { absoluteTime } from './format';
 import { msg } from './i18n';
@@ -28,6 +29,18 @@ function browserAnswer(event: AuthEvent): string | undefined {
   return answerable && isFirefox() ? msg('panel_browser_auth_unknown_firefox') : undefined;
 }
 
+/** Who wrote the 401 page, as the panel read it (servers/body.ts): product name and evidence. */
+function bodyServer(event: AuthEvent): string | undefined {
+  const body = event.response.bodyServer;
+  if (!body) return undefined;
+  const name = PRODUCTS.find((p) => p.id === body.product)?.name ?? body.product;
+  return msg(
+    body.certainty === 'seen' ? 'panel_body_server_seen' : 'panel_body_server_likely',
+    name,
+    body.evidence,
+  );
+}
+
 function sentRows(event: AuthEvent, live: boolean): [string, string | undefined][] {
   const c = event.credentials;
   const unknown = c.requestHeaders !== 'seen';
@@ -42,6 +55,7 @@ function sentRows(event: AuthEvent, live: boolean): [string, string | undefined]
     ['panel_fact_ip', event.ip],
     ['panel_fact_cache', event.fromCache ? msg('panel_yes') : undefined],
     ['panel_fact_body_code', event.response.bodyCode],
+    ['panel_fact_body_server', bodyServer(event)],
   ];
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { DiagnoseContext } from '../core/diagnose';
 import type { AuthEvent, TabLog } from '../core/record';
 import { LazyDetails } from './LazyDetails';
 import { absoluteTime, relativeTime, shortUrl } from './format';
@@ -14,13 +15,14 @@ interface Props {
   log: TabLog;
   now: number;
   defaultOpen?: boolean;
+  context?: DiagnoseContext;
 }
 
 /**
  * One captured response as a disclosure: the summary line always, the details only once opened
  * (so a list of a thousand events renders a thousand short lines, not a thousand explanations).
  */
-export function EventCard({ event, log, now, defaultOpen = false }: Props) {
+export function EventCard({ event, log, now, defaultOpen = false, context }: Props) {
   const [open, setOpen] = useState(defaultOpen);
   return (
     <li class="event" data-testid="event" data-event-id={event.id}>
@@ -44,7 +46,7 @@ export function EventCard({ event, log, now, defaultOpen = false }: Props) {
             {relativeTime(event.time, now)}
           </time>
         </summary>
-        {open && <LazyDetails event={event} log={log} />}
+        {open && <LazyDetails event={event} log={log} context={context} />}
       </details>
     </li>
   );

@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { clearTargetProblem } from '../core/pages';
-import type { TabLog } from '../core/record';
+import type { DiagnoseContext } from '../core/diagnose';
+import type { AuthEvent, TabLog } from '../core/record';
 import { ClearSite } from './ClearSite';
 import { useClearOwners } from './clear-site-model';
 import { EventCard } from './EventCard';
@@ -23,6 +24,8 @@ interface Props {
   now: number;
   /** The tab the events came from: offered "clear this site" (reload target) once per site. */
   tabId?: number;
+  /** What diagnosis may know beyond the record (an imported HAR's JWT claims and sign-in bodies). */
+  contextOf?: (event: AuthEvent) => DiagnoseContext | undefined;
 }
 
 function heading(group: EventGroup, groupBy: GroupBy): string {
@@ -37,7 +40,7 @@ interface GroupProps extends Props {
   clearUrl?: string;
 }
 
-function Group({ group, groupBy, log, now, first, tabId, clearUrl }: GroupProps) {
+function Group({ group, groupBy, log, now, first, tabId, clearUrl, contextOf }: GroupProps) {
   const [limit, setLimit] = useState(first ? FIRST_PAGE.newest : FIRST_PAGE.other);
   const id = useId();
   const shown = group.events.slice(0, limit);
@@ -56,7 +59,14 @@ function Group({ group, groupBy, log, now, first, tabId, clearUrl }: GroupProps)
       {clearUrl !== undefined && tabId !== undefined && <ClearSite url={clearUrl} tabId={tabId} />}
       <ol class="events">
         {shown.map((e, i) => (
-          <EventCard key={e.id} event={e} log={log} now={now} defaultOpen={first && i === 0} />
+          <EventCard
+            key={e.id}
+            event={e}
+            log={log}
+            now={now}
+            defaultOpen={first && i === 0}
+            context={contextOf?.(e)}
+          />
         ))}
       </ol>
       {rest > 0 && (

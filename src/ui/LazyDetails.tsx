@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { DiagnoseContext } from '../core/diagnose';
 import type { AuthEvent, TabLog } from '../core/record';
 import { msg } from './i18n';
 
@@ -17,6 +18,7 @@ export function loadDetails(): Promise<DetailsModule> {
 interface Props {
   event: AuthEvent;
   log: TabLog;
+  context?: DiagnoseContext;
 }
 
 /** EventDetails once its chunk is in; a busy placeholder before, a message if it cannot load. */

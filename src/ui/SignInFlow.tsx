@@ -1,9 +1,10 @@
 // The sign-in flow a 401 ends (OAuth 2.0 / OIDC or SAML), as steps, with where it stopped and what that
 // means. Recognition is in src/core/flow; this only words it. Shown only when the tab signed in lately.
 import type { DiagnoseContext } from '../core/diagnose';
-import { signInFlowOf, type FlowStep, type FlowStepKind, type SignInFlow as Flow } from '../core/flow';
+import { samlStatusText, signInFlowOf, type FlowStep, type FlowStepKind } from '../core/flow';
 import type { AuthEvent, TabLog } from '../core/record';
 import { msg } from './i18n';
+import { Outcome } from './SignInFlowOutcome';
 
 /** Per step kind: the plain wording, and the one with the status (a token call, or an error status). */
 const STEP_KEYS: Record<FlowStepKind, [string, string]> = {
@@ -17,67 +18,14 @@ const STEP_KEYS: Record<FlowStepKind, [string, string]> = {
 function stepText(step: FlowStep): string {
   const error = step.values?.error;
   if (step.kind === 'callback' && error) return msg('ui_flow_step_callback_error', step.place, error);
+  if (step.kind === 'token' && step.tokenError)
+    return msg('ui_flow_step_token_error', step.place, String(step.status), step.tokenError.error);
+  if (step.kind === 'saml-response' && step.saml)
+    return msg('ui_flow_step_saml_response_idp', step.place, samlStatusText(step.saml));
   const [plain, withStatus] = STEP_KEYS[step.kind] ?? STEP_KEYS.callback;
   return step.kind === 'token' || step.status >= 400
     ? msg(withStatus, step.place, String(step.status))
     : msg(plain, step.place);
-}
-
-/** The error codes of RFC 6749 §4.1.2.1 and OpenID Connect Core §3.1.2.6, explained. */
-const ERROR_KEYS: Record<string, string> = {
-  access_denied: 'ui_flow_error_access_denied',
-  login_required: 'ui_flow_error_login_required',
-  consent_required: 'ui_flow_error_consent_required',
-  interaction_required: 'ui_flow_error_interaction_required',
-  account_selection_required: 'ui_flow_error_account_selection_required',
-  invalid_scope: 'ui_flow_error_invalid_scope',
-  invalid_request: 'ui_flow_error_invalid_request',
-  unauthorized_client: 'ui_flow_error_unauthorized_client',
-  unsupported_response_type: 'ui_flow_error_unsupported_response_type',
-  server_error: 'ui_flow_error_server_error',
-  temporarily_unavailable: 'ui_flow_error_temporarily_unavailable',
-};
-
-const errorMeaning = (code: string): string =>
-  msg(Object.hasOwn(ERROR_KEYS, code) ? ERROR_KEYS[code]! : 'ui_flow_error_other');
-
-function Outcome({ flow, context }: { flow: Flow; context?: DiagnoseContext }) {
-  const { outcome } = flow;
-  if (outcome.kind === 'provider-error')
-    return (
-      <>
-        <p data-testid="flow-outcome" data-outcome={outcome.kind}>
-          {msg('ui_flow_outcome_provider_error', outcome.error)} {errorMeaning(outcome.error)}
-        </p>
-        {outcome.description && (
-          <p class="flow-description" data-testid="flow-error-description">
-            {msg('ui_flow_error_description', outcome.description)}
-          </p>
-        )}
-      </>
-    );
-  const key =
-    outcome.kind === 'token-refused'
-      ? 'ui_flow_outcome_token_refused'
-      : outcome.kind === 'stopped-at-provider'
-        ? 'ui_flow_outcome_stopped'
-        : flow.protocol === 'saml'
-          ? 'ui_flow_outcome_after_sign_in_saml'
-          : 'ui_flow_outcome_after_sign_in_oauth';
-  const arg = outcome.kind === 'token-refused' ? String(outcome.status) : flow.provider || '—';
-  const jwt = context?.jwt;
-  return (
-    <>
-      <p data-testid="flow-outcome" data-outcome={outcome.kind}>
-        {msg(key, arg)}
-      </p>
-      {outcome.kind === 'refused-after-sign-in' && jwt && (jwt.aud?.length || jwt.scope) && (
-        <p data-testid="flow-token">
-          {msg('ui_flow_token_claims', jwt.aud?.join(' ') || '—', jwt.scope || '—')}
-        </p>
-      )}
-    </>
-  );
 }
 
 /** The flow around `event`, or nothing when no sign-in step preceded it. */
@@ -90,7 +38,8 @@ export function SignInFlow({
   log: TabLog;
   context?: DiagnoseContext;
 }) {
-  const flow = signInFlowOf(event, log.signIn);
+  // The panel and an imported HAR pass steps and body facts of their own through the context.
+  const flow = signInFlowOf(event, context?.signIn ?? log.signIn, context?.flowBodies);
   if (!flow) return null;
   return (
     <section class="sign-in-flow" data-testid="sign-in-flow" data-protocol={flow.protocol}>

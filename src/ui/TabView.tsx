@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
-import { BACKGROUND_TAB } from '../core/record';
+import type { DiagnoseContext } from '../core/diagnose';
+import type { HarImportResult } from '../core/har-import';
+import { BACKGROUND_TAB, type AuthEvent } from '../core/record';
 import { ClearSiteConfirm } from './ClearSiteConfirm';
 import { CopyReport } from './CopyReport';
 import { EmptyState } from './EmptyState';
@@ -37,6 +39,17 @@ function subtitle(status: TabStatus | undefined): [string?, string?] {
   return [];
 }
 
+/** Per imported event, its diagnosis context: JWT claims of its request, the file's sign-in bodies. */
+function importedContexts(result: HarImportResult): (event: AuthEvent) => DiagnoseContext | undefined {
+  const jwts = new Map(result.events.map(({ event, facts }) => [event.id, facts.jwt]));
+  const flowBodies = result.flowBodies.length ? result.flowBodies : undefined;
+  return (event) => {
+    const jwt = jwts.get(event.id);
+    if (!jwt && !flowBodies) return undefined;
+    return { ...(jwt ? { jwt } : {}), ...(flowBodies ? { flowBodies } : {}) };
+  };
+}
+
 /** The whole view of one tab's 401/407 responses, shared by the popup and the DevTools panel. */
 export function TabView({ tabId, onPopOut, onRendered, params, canImport }: Props) {
   const har = useHarImport();
@@ -56,6 +69,9 @@ export function TabView({ tabId, onPopOut, onRendered, params, canImport }: Prop
   // An open HAR file replaces the tab's log until closed (memory only, never storage.session).
   const log = imported ? imported.log : state.status === 'ready' ? state.log : undefined;
   const byPage = groupBy === 'page' && shownId !== BACKGROUND_TAB && !imported;
+  // An imported file's own facts reach diagnosis as the panel's do: the request's JWT claims and what
+  // the file's sign-in bodies said (token endpoint error, SAML status), memory only.
+  const contextOf = useMemo(() => (imported ? importedContexts(imported) : undefined), [imported]);
   const groups = useMemo(() => (log ? groupEvents(log, byPage ? 'page' : 'origin') : []), [log, byPage]);
 
   const { clear, clearing, error: actionError } = useClear(shownId);
@@ -75,7 +91,7 @@ export function TabView({ tabId, onPopOut, onRendered, params, canImport }: Prop
             <CopyReport
               testid="copy-tab-report"
               label={msg('ui_copy_report_tab')}
-              build={() => import('./report').then((m) => m.tabReport(log, subTitle ?? sub))}
+              build={() => import('./report').then((m) => m.tabReport(log, subTitle ?? sub, contextOf))}
             />
           ) : undefined
         }
@@ -111,6 +127,7 @@ export function TabView({ tabId, onPopOut, onRendered, params, canImport }: Prop
               log={log}
               now={now}
               tabId={imported ? undefined : (shownId ?? undefined)}
+              contextOf={contextOf}
             />
           )}
         </div>

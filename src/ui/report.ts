@@ -49,11 +49,18 @@ export function eventReport(event: AuthEvent, log: TabLog, context?: DiagnoseCon
   return buildReport(inputFor(event, log, context), t, environment());
 }
 
-/** The Markdown report of every event in a log, newest first; `title` names the tab. */
-export function tabReport(log: TabLog, title?: string): string {
+/**
+ * The Markdown report of every event in a log, newest first; `title` names the tab, `contextOf` adds
+ * what an imported HAR knew of each event (JWT claims, sign-in bodies).
+ */
+export function tabReport(
+  log: TabLog,
+  title?: string,
+  contextOf?: (event: AuthEvent) => DiagnoseContext | undefined,
+): string {
   const events = [...log.events].reverse();
   return buildTabReport(
-    events.map((e) => inputFor(e, log)),
+    events.map((e) => inputFor(e, log, contextOf?.(e))),
     t,
     environment(),
     title,

@@ -2,7 +2,7 @@
 // scan in slices between frames with progress, then hand over the imported events. Everything stays
 // in this page's memory: nothing is written to storage and nothing is sent (README "Privacy").
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { decodeHarSlices, HarImport, type HarImportResult } from '../core/har-import';
+import type { HarImportResult } from '../core/har-import';
 import type { Text } from '../core/text';
 import { text } from '../core/text';
 
@@ -26,11 +26,18 @@ async function readHar(
   alive: () => boolean,
 ): Promise<{ ok: true; result: HarImportResult } | { ok: false; error: Text } | undefined> {
   let bytes: Uint8Array;
+  // Loaded on first use: the importer and the diagnosis it pulls in (with the public-suffix list) are
+  // not needed to draw the popup's list (README "Performance": JS before first render).
+  let importer: typeof import('../core/har-import');
   try {
-    bytes = new Uint8Array(await file.arrayBuffer());
+    [bytes, importer] = await Promise.all([
+      file.arrayBuffer().then((buffer) => new Uint8Array(buffer)),
+      import('../core/har-import'),
+    ]);
   } catch {
     return { ok: false, error: text('har_error_read') };
   }
+  const { decodeHarSlices, HarImport } = importer;
   // Decoding is the first tenth of the bar, scanning and building events the rest.
   const slices = decodeHarSlices(bytes, DECODE_BYTES);
   let next = slices.next();

@@ -2,9 +2,9 @@
 // back with its attributes (Firefox's partitionKey and firstPartyDomain included), and the reload
 // re-check saying whether the 401 went away. Firefox clears by exact host names (browsingData).
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
-import type { Page } from 'puppeteer-core';
 import { Firefox } from './harness';
 import { FxPopup } from './popup';
+import { clearUi, cookies as allCookies, inA, openApp as openAppOn } from './clear-site-ui';
 import { startClearSiteServer, type ClearSiteServer } from '../e2e/clear-site-server';
 import { EXTRA_COOKIES } from '../fixtures/clear-site-cookies';
 
@@ -21,90 +21,8 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 const origin = (host: string) => `http://${host}:${server.port}`;
-
-interface FxCookie {
-  name: string;
-  domain: string;
-  hostOnly: boolean;
-  path: string;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite: string;
-  session: boolean;
-  expirationDate?: number;
-  firstPartyDomain?: string;
-  partitionKey?: { topLevelSite?: string } | null;
-  storeId: string;
-  value: string;
-}
-
-/** Every cookie Firefox holds, of every partition and first-party domain, in a comparable form. */
-async function cookies(): Promise<string[]> {
-  const all = await firefox.inExtension<FxCookie[]>(
-    'browser.cookies.getAll({ partitionKey: {}, firstPartyDomain: null })',
-  );
-  return all
-    .map((c) =>
-      JSON.stringify({
-        ...c,
-        expirationDate: c.expirationDate === undefined ? undefined : Math.round(c.expirationDate),
-        partitionKey: c.partitionKey?.topLevelSite ?? null,
-      }),
-    )
-    .sort();
-}
-const inA = (json: string) => /"domain":"\.?([a-z.]*\.)?a\.test"/.test(json);
-
-/** Signs in on `host` (the server's cookies), then opens the app page, which calls /api. */
-async function openApp(host: string): Promise<{ page: Page; tabId: number }> {
-  await firefox.openTab(`${origin(host)}/setup`).then(({ page }) => page.close());
-  const tab = await firefox.openTab(`${origin(host)}/app`);
-  await tab.page.waitForFunction(() => /api \d+/.test(document.title));
-  return tab;
-}
-
-/** The clear UI of the popup's group for `groupOrigin`: scoped selectors and actions. */
-function clearUi(popup: FxPopup, groupOrigin: string) {
-  const scope = `[data-testid="event-group"][data-group="${groupOrigin}"] [data-testid="clear-site"]`;
-  const sel = (id: string) => `${scope} [data-testid="${id}"]`;
-  const text = (id: string) =>
-    popup.page.$$eval(sel(id), (els) => els.map((e) => e.textContent ?? '').join('\n')).catch(() => '');
-  return {
-    sel,
-    text,
-    async click(id: string) {
-      await popup.page.waitForSelector(sel(id));
-      await popup.page.click(sel(id));
-    },
-    /** Ticks exactly these kinds of data. */
-    async choose(kinds: string[]) {
-      await popup.page.$$eval(
-        `${scope} [data-testid^="clear-kind-"]`,
-        (boxes, wanted) => {
-          for (const box of boxes as HTMLInputElement[]) {
-            const kind = box.getAttribute('data-testid')!.slice('clear-kind-'.length);
-            if (box.checked !== wanted.includes(kind)) box.click();
-          }
-        },
-        kinds,
-      );
-    },
-    async setReload(on: boolean) {
-      await popup.page.$eval(
-        sel('clear-reload'),
-        (box, want) => {
-          if ((box as HTMLInputElement).checked !== want) (box as HTMLInputElement).click();
-        },
-        on,
-      );
-    },
-    async phase(wanted: string) {
-      await popup.page.waitForSelector(`${scope} [data-testid="clear-result"][data-phase="${wanted}"]`, {
-        timeout: 20_000,
-      });
-    },
-  };
-}
+const cookies = () => allCookies(firefox);
+const openApp = (host: string) => openAppOn(firefox, origin, host);
 
 test('preview, clear and Undo: a.test loses every cookie of its own (partitioned too), b.test keeps its own, Undo restores each attribute', async () => {
   const a = await openApp('www.a.test');

@@ -49,6 +49,14 @@ test('nginx auth_basic: named with its directive, exit 2', async () => {
   expect(run.stdout).toContain('auth_basic_user_file');
 });
 
+test('nginx auth_request: no challenge, but its own 401 page shows nginx answered itself', async () => {
+  const run = await cli([`${servers.nginx!.origin}/sso/`]);
+  expect(run.status).toBe(2);
+  expect(run.stdout).toContain('Who asked: nginx');
+  expect(run.stdout).toMatch(/nginx answered the 401 itself \(<center>nginx\/1\.\d+\.\d+<\/center>\)/);
+  expect(run.stdout).toContain('look for auth_request in the location for this path');
+});
+
 test('Apache .htaccess: a wrong password is diagnosed and never printed; the right one signs in', async () => {
   const url = `${servers.apache2!.origin}/members/`;
   const wrong = await cli([url, '-u', 'tester'], { INSPECTOR_PASSWORD: 'not-the-password' });
@@ -71,4 +79,24 @@ test("Squid's 407 through HTTP_PROXY names the proxy, exit 2", async () => {
   expect(run.stdout).toContain('407 Proxy Authentication Required');
   expect(run.stdout).toContain('What the proxy asks for (Proxy-Authenticate)');
   expect(run.stdout).toMatch(/squid/i);
+});
+
+test('Apache behind an nginx that hides it: the 401 page the CLI downloaded names Apache', async () => {
+  const apache = await startServer('apache2');
+  const front = await startServer('nginx', {
+    config: 'nginx-front.conf',
+    vars: { UPSTREAM: String(apache.port) },
+  });
+  try {
+    const run = await cli([`${front.origin}/signed/`]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('  Server: nginx');
+    expect(run.stdout).toContain('Who asked: Apache httpd');
+    expect(run.stdout).toMatch(
+      /Apache httpd asked \(<address>Apache\/2\.4\.\d+ \(Debian\) Server at …<\/address>\)/,
+    );
+  } finally {
+    await front.stop();
+    await apache.stop();
+  }
 });

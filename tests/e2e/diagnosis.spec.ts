@@ -67,6 +67,12 @@ const LIVE: Row[] = [
   { scenario: 'dpop-nonce', top: 'credentials-rejected', also: ['bearer-error-other'] },
   { scenario: 'wrong-url', top: 'credentials-rejected', also: ['wrong-url'] },
   { scenario: 'served-by-ip', top: 'credentials-rejected', also: ['served-by-ip'], host: PUBLIC_NAME },
+  // Sign-in flows that end without a cookie of their own: before the cookie rows, whose path-scoped
+  // cookies would otherwise be judged for these 401s too.
+  { scenario: 'sign-in-client-refused', top: 'sign-in-token-refused' },
+  { scenario: 'saml-session-not-set', top: 'not-signed-in', also: ['sign-in-then-refused'] },
+  { scenario: 'saml-authn-failed', top: 'sign-in-saml-failed' },
+  { scenario: 'saml-request-denied', top: 'sign-in-saml-failed' },
   // Who asked: the server and the setting behind it; the Windows token decoded. Before the cookie rows:
   // session-expired deletes a path=/ cookie of the demo origin, which later rows would then see as gone.
   { scenario: 'nginx-auth-basic', top: 'server-setting' },

@@ -191,4 +191,14 @@ test('the popped-out view opens a HAR too, with the same cards and findings', as
   await expect(popup.clearButton).toBeHidden();
   await popup.page.getByTestId('har-close').click();
   await expect(popup.emptyState).toBeVisible();
+
+  // The request's JWT claims in the file reach the diagnosis here too, as in the panel: expired.
+  await popup.page.getByTestId('har-input').setInputFiles(DEMO_HAR);
+  await expect(popup.events.first()).toBeVisible();
+  // The list shows the newest 20 first; the file's early Bearer call is behind "Show more".
+  for (const more of await popup.page.getByTestId('show-more').all()) await more.click();
+  const bearer = cardFor(popup, 'http://127.0.0.1:46615/api/bearer/invalid-token');
+  await expandCard(bearer);
+  expect((await findingIds(bearer))[0]).toBe('bearer-jwt-expired');
+  await expect(bearer.getByTestId('finding').first()).toContainText('The access token has expired');
 });

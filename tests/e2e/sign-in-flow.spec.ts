@@ -1,5 +1,6 @@
-// The popup's sign-in flow view with the demo identity provider (demo/idp.ts): a real authorize
-// redirect, the app's callback, a token call from the page and the API's 401, in Chromium.
+// The popup's sign-in flow view with the demo identity providers: OIDC (demo/idp.ts: a real authorize
+// redirect, the app's callback, a token call from the page and the API's 401) and SAML (demo/saml.ts:
+// HTTP-Redirect AuthnRequest, the IdP's auto-posted Response, the ACS or the API's 401), in Chromium.
 import type { BrowserContext, Worker } from '@playwright/test';
 import { test, expect, dumpLogs } from './fixtures';
 import { startDemoServer, type DemoServer } from '../../demo/server';
@@ -73,6 +74,60 @@ test.describe('sign-in flow next to the 401', () => {
     await expect(flow.getByTestId('flow-outcome')).toHaveAttribute('data-outcome', 'token-refused');
     await expect(flow.getByTestId('flow-outcome')).toContainText('The token endpoint answered 400');
   });
+
+  test('the token endpoint refuses the app itself: 401 invalid_client', async ({
+    context,
+    worker,
+    extensionId,
+  }) => {
+    const event = await run(context, worker, 'sign-in-client-refused', '/api/idp/billing');
+    const flow = await flowOf(context, extensionId, event);
+    await expect(flow.getByTestId('flow-step')).toHaveText([
+      `Sent to the sign-in provider: ${server.origin}/idp/authorize`,
+      `Back at the app with a result: ${server.origin}/app/callback`,
+      `Code exchanged at the token endpoint ${server.origin}/idp/token: answered 401`,
+      `This 401: ${server.origin}/api/idp/billing`,
+    ]);
+    await expect(flow.getByTestId('flow-outcome')).toHaveAttribute('data-outcome', 'token-refused');
+    // The popup cannot read bodies: the client secret the page sent is never stored either.
+    expect(JSON.stringify(await dumpLogs(worker))).not.toContain('old-secret-not-secret');
+  });
+
+  test('SAML: signed in, then the API refuses (no session)', async ({ context, worker, extensionId }) => {
+    const event = await run(context, worker, 'saml-session-not-set', '/api/saml/orders');
+    const flow = await flowOf(context, extensionId, event);
+    await expect(flow.getByRole('heading')).toHaveText('Sign-in flow (SAML 2.0)');
+    await expect(flow.getByTestId('flow-step')).toHaveText([
+      `SAML request sent to the identity provider: ${server.origin}/saml/idp/sso`,
+      `SAML response posted back to the app: ${server.origin}/saml/orders/acs`,
+      `This 401: ${server.origin}/api/saml/orders`,
+    ]);
+    await expect(flow.getByTestId('flow-outcome')).toHaveText(
+      `The SAML response from ${server.origin} reached the app, yet this request was refused: the app probably rejected the assertion (audience / entity ID, clock skew, signing certificate) or did not keep its session. The app's log says which.`,
+    );
+    // Neither the SAML messages nor the assertion's NameID are stored.
+    const stored = JSON.stringify(await dumpLogs(worker));
+    expect(stored).not.toContain('demo-nameid-not-secret');
+    expect(stored).not.toContain('SAMLResponse=');
+  });
+
+  for (const [id, app] of [
+    ['saml-authn-failed', 'wiki'],
+    ['saml-request-denied', 'hr'],
+  ] as const)
+    test(`SAML: the app's ACS refuses the IdP's answer (${id})`, async ({ context, worker, extensionId }) => {
+      const event = await run(context, worker, id, `/saml/${app}/acs`);
+      expect(event.method).toBe('POST');
+      const flow = await flowOf(context, extensionId, event);
+      await expect(flow.getByTestId('flow-step')).toHaveText([
+        `SAML request sent to the identity provider: ${server.origin}/saml/idp/sso`,
+        `SAML response posted back to the app: ${server.origin}/saml/${app}/acs, which answered 401`,
+        `This 401: ${server.origin}/saml/${app}/acs`,
+      ]);
+      await expect(flow.getByTestId('flow-outcome')).toHaveText(
+        "The app's assertion consumer service answered 401 to the identity provider's SAML response: the app refused it. The reason is inside the response: open DevTools → 401 and sign in again to read its status.",
+      );
+    });
 
   test('a fresh token refused by the API', async ({ context, worker, extensionId }) => {
     const event = await run(context, worker, 'sign-in-api-refuses-token', '/api/idp/orders');

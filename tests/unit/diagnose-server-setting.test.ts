@@ -22,7 +22,14 @@ describe('server-setting: who asked and what to change', () => {
     [R.apacheDigest, 'cause', 'title', ['folder_password'], ['apache_config', 'apache_users']],
     [R.lighttpd, 'cause', 'title', ['folder_password'], ['lighttpd']],
     [R.caddy, 'cause', 'title', ['folder_password'], ['caddy']],
-    [R.tomcatManager, 'cause', 'title', ['folder_password'], ['tomcat_users', 'tomcat_web_xml']],
+    // A realm is a name anyone can pick: only the body (the panel) makes Tomcat's Manager 'seen'.
+    [
+      R.tomcatManager,
+      'possible-cause',
+      'title_likely',
+      ['folder_password'],
+      ['tomcat_users', 'tomcat_web_xml'],
+    ],
     [
       R.tomcatDefaultRealm,
       'possible-cause',

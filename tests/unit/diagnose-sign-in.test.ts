@@ -58,6 +58,86 @@ const cases: DiagnosisCase[] = [
     expect: [{ id: 'sign-in-token-refused', kind: 'cause', args: ['400'] }],
   },
   {
+    name: 'keycloak-invalid-grant-read-from-the-body-by-the-panel',
+    event: api401(),
+    context: {
+      signIn: [
+        step('authorize', T - 4000),
+        step('callback', T - 3000),
+        step('token', T - 2000, { method: 'POST', status: 400, place: `${IDP}/token` }),
+      ],
+      flowBodies: [
+        {
+          kind: 'token',
+          place: `${IDP}/token`,
+          time: T - 2100,
+          tokenError: { error: 'invalid_grant', description: 'Code not valid' },
+        },
+      ],
+    },
+    expect: [
+      {
+        id: 'sign-in-token-refused',
+        kind: 'cause',
+        detail: 'detail_error_description',
+        args: ['400', 'invalid_grant', 'Code not valid'],
+      },
+    ],
+  },
+  {
+    name: 'saml-idp-answered-responder-authn-failed',
+    event: makeEvent({ time: T, url: 'https://app.example.com/saml/acs', method: 'POST', type: 'sub_frame' }),
+    context: {
+      signIn: [
+        step('saml-request', T - 3000, { protocol: 'saml', place: `${IDP}/saml2/idp/sso`, status: 200 }),
+      ],
+      flowBodies: [
+        {
+          kind: 'saml-response',
+          place: 'https://app.example.com/saml/acs',
+          time: T,
+          saml: { status: 'Responder', second: 'AuthnFailed' },
+        },
+      ],
+    },
+    expect: [
+      {
+        id: 'sign-in-saml-failed',
+        kind: 'cause',
+        detail: 'detail',
+        args: [IDP, 'Responder / AuthnFailed'],
+      },
+    ],
+  },
+  {
+    name: 'saml-acs-refused-without-the-body (popup)',
+    event: makeEvent({ time: T, url: 'https://app.example.com/saml/acs', method: 'POST', type: 'sub_frame' }),
+    context: {
+      signIn: [
+        step('saml-request', T - 3000, { protocol: 'saml', place: `${IDP}/saml2/idp/sso`, status: 200 }),
+      ],
+    },
+    expect: [{ id: 'sign-in-saml-failed', kind: 'cause', detail: 'detail_acs', args: ['401', IDP] }],
+    absent: ['sign-in-then-refused'],
+  },
+  {
+    name: 'saml-success-then-api-401',
+    event: api401(),
+    context: {
+      signIn: [
+        step('saml-request', T - 3000, { protocol: 'saml', place: `${IDP}/saml2/idp/sso`, status: 200 }),
+        step('saml-response', T - 2000, {
+          protocol: 'saml',
+          place: 'https://app.example.com/saml/acs',
+          method: 'POST',
+          status: 302,
+        }),
+      ],
+    },
+    expect: [{ id: 'sign-in-then-refused', kind: 'possible-cause', detail: 'detail_saml', args: [IDP] }],
+    absent: ['sign-in-saml-failed'],
+  },
+  {
     name: 'fresh-token-for-another-api (aud from the panel)',
     event: api401(),
     context: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Challenge } from '../../src/core/challenge';
 import type { ChallengeFieldName } from '../../src/core/record';
-import { explainChallenge, rankForBrowser, type ParamLine } from '../../src/core/schemes';
+import { explainChallenge, rankForBrowser, rankForFirefox, type ParamLine } from '../../src/core/schemes';
 import { renderText } from '../fixtures/render-text';
 
 const WWW: ChallengeFieldName = 'www-authenticate';
@@ -305,5 +305,23 @@ describe('rankForBrowser: the challenge Chromium answers', () => {
   ])('%s', (_name, challenges, order, pick) => {
     expect(rankForBrowser(challenges).map((ranked) => ranked.scheme)).toEqual(order);
     expect(rankForBrowser(challenges)[0]?.index ?? -1).toBe(pick);
+  });
+});
+
+describe('rankForFirefox: the order Firefox tries challenges in (nsHttpChannelAuthProvider GetCredentials)', () => {
+  const c = (scheme: string, params: Record<string, string> = {}): Challenge => ({ scheme, params });
+  const digest = (algorithm?: string): Challenge =>
+    c('Digest', { realm: 'r', nonce: 'n', ...(algorithm ? { algorithm } : {}) });
+  it.each<[string, Challenge[], number[]]>([
+    ['Basic after Digest, whatever the server order', [c('Basic', { realm: 'a' }), digest()], [1, 0]],
+    ['Bearer is not answered, Basic is', [c('Bearer', { realm: 'a' }), c('Basic', { realm: 'b' })], [1]],
+    ['Negotiate, NTLM, then Basic', [c('Basic', { realm: 'a' }), c('NTLM'), c('Negotiate')], [2, 1, 0]],
+    ['SHA-256 Digest before MD5 Digest', [digest('MD5'), digest('SHA-256')], [1, 0]],
+    ['no algorithm counts as MD5', [digest(), digest('SHA-256-sess'), digest('MD5-sess')], [1, 2, 0]],
+    ['equal Digests keep the server order', [digest('SHA-256'), digest('SHA-256')], [0, 1]],
+    ['a Digest without nonce is not answered', [c('Digest', { realm: 'r' }), c('Basic', { realm: 'b' })], [1]],
+    ['nothing Firefox answers', [c('Bearer'), c('DPoP', { algs: 'ES256' })], []],
+  ])('%s', (_name, challenges, order) => {
+    expect(rankForFirefox(challenges).map((ranked) => ranked.index)).toEqual(order);
   });
 });

@@ -38,6 +38,8 @@ const DYNAMIC_PREFIXES = [
   'explain_browser_', // core/schemes-browser.ts: browser behaviour id (+ _proxy)
   'diag_step_', // core/diagnose/finding.ts step(): shared step names
   'diag_', // core/diagnose/finding.ts ruleKey(): rule id (kebab → snake) + part
+  'flow_token_error_', // core/flow/token-error.ts tokenErrorKey(): RFC 6749 §5.2 code + _meaning/_owner
+  'flow_saml_status_', // core/flow/saml-status.ts samlStatusKey(): SAML status code
 ];
 
 const snake = (id: string): string => id.replace(/-/g, '_');

@@ -117,6 +117,12 @@ describe('maskUrl and chains', () => {
   it.each([
     ['userinfo without a colon', 'https://ghp_x1@github.com/o/r.git', 'https://***@github.com/o/r.git'],
     ['an opaque fragment', 'https://a.test/docs#opaque-fragment', 'https://a.test/docs#***'],
+    [
+      'a specification section anchor',
+      'https://datatracker.ietf.org/doc/html/rfc6750#section-3.1',
+      'https://datatracker.ietf.org/doc/html/rfc6750#section-3.1',
+    ],
+    ['an anchor-shaped token', 'https://a.test/cb#section-zq1x9k', 'https://a.test/cb#***'],
     ['an app route in the fragment', 'https://a.test/#/cb?code=zq1&x=1', 'https://a.test/#/cb?code=***&x=1'],
     [
       'a ;jsessionid path parameter',

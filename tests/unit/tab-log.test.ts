@@ -75,6 +75,18 @@ describe('addEvent', () => {
     expect(log.dropped).toBe(3);
   });
 
+  it('puts an older event replayed from the journal before the newer 401 that woke the worker', () => {
+    const log = emptyLog(7);
+    addPage(log, { id: 'doc-1', url: 'https://app.example/', time: 1 });
+    addEvent(log, apiEvent('60', 10));
+    addPage(log, { id: 'doc-2', url: 'https://app.example/next', time: 20 });
+    addEvent(log, apiEvent('62', 30));
+    addEvent(log, apiEvent('61', 15)); // journaled before the worker stopped, replayed after '62'
+    expect(log.events.map((e) => e.id)).toEqual(['60:10', '61:15', '62:30']);
+    // It happened on the first page, before the second load.
+    expect(log.events.map((e) => e.pageId)).toEqual(['doc-1', 'doc-1', 'doc-2']);
+  });
+
   it('does not duplicate an event replayed by a retried batch', () => {
     const log = emptyLog(7);
     addEvent(log, apiEvent('50', 1));

@@ -1,3 +1,4 @@
+import { jsonObjectOf } from '../json';
 /**
  * The few claims of a JWT that explain a 401 (RFC 7519 §4.1), decoded locally. The token itself is
  * never kept: only these derived facts leave {@link decodeJwtFacts}.
@@ -43,15 +44,7 @@ function decodeSegment(segment: string): string | undefined {
 
 function parseObject(segment: string | undefined): Record<string, unknown> | undefined {
   const json = segment === undefined ? undefined : decodeSegment(segment);
-  if (json === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(json);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  return json === undefined ? undefined : jsonObjectOf(json);
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);

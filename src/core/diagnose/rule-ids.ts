@@ -16,6 +16,7 @@ export const RULE_ORDER = [
   'session-cleared',
   'sign-in-provider-error',
   'sign-in-token-refused',
+  'sign-in-saml-failed',
   'redirect-dropped-credentials',
   'proxy-credentials',
   'cors-preflight',

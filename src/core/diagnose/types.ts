@@ -2,7 +2,7 @@ import type { AuthEvent } from '../record';
 import type { JwtFacts } from './jwt';
 import type { Text } from '../text';
 import type { Facts } from './facts';
-import type { FlowStep } from '../flow';
+import type { FlowBodyFact, FlowStep } from '../flow';
 import type { RuleId } from './rule-ids';
 
 export type { RuleId } from './rule-ids';
@@ -46,6 +46,11 @@ export interface DiagnoseContext {
   browser?: 'chromium' | 'firefox';
   /** The tab's recent sign-in steps (TabLog.signIn): the flow this 401 may end. */
   signIn?: readonly FlowStep[];
+  /**
+   * What the DevTools panel or an imported HAR read from sign-in bodies (the token endpoint's RFC 6749
+   * §5.2 error, the SAML status), joined to the steps; memory only.
+   */
+  flowBodies?: readonly FlowBodyFact[];
 }
 
 /** The rule families, used to group the rule table (README) and the source files. */

@@ -1,7 +1,8 @@
 // Sections of the support report that list what the record holds: challenges, parse problems,
 // redirects, credential facts and response facts. Every value passes the secret policy (../secrets) first.
 import type { Explanation } from '../schemes';
-import type { AuthEvent } from '../record';
+import type { AuthEvent, BodyServerFacts } from '../record';
+import { PRODUCTS } from '../servers';
 import { MASK, maskedAuthorization, maskHeader, maskText, maskUrl } from '../secrets';
 import { code, codeBlock, inline, item } from './report-markdown';
 import { text, type Text } from '../text';
@@ -98,6 +99,13 @@ export function credentialSection(event: AuthEvent, r: Render): string[] {
   return [...out, ''];
 }
 
+/** Who wrote the 401 page (the panel's or an imported HAR's body read): product, then its evidence. */
+function bodyServer(body: BodyServerFacts, r: Render): string {
+  const name = PRODUCTS.find((p) => p.id === body.product)?.name ?? body.product;
+  const who = body.certainty === 'seen' ? name : r(text('report_body_server_likely', name));
+  return `${who} ${code(maskText(body.evidence))}`;
+}
+
 /** Response facts: server, type, length, Retry-After, cookies set/cleared (names), body code, extras. */
 export function responseSection(event: AuthEvent, r: Render): string[] {
   const f = event.response;
@@ -118,6 +126,7 @@ export function responseSection(event: AuthEvent, r: Render): string[] {
     out.push(item(r(text('report_cookies_cleared')), f.setCookieCleared.map(code).join(', ')));
   if (f.wpApiLink) out.push(item(r(text('report_wp_api')), r(text('report_yes'))));
   if (f.bodyCode) out.push(item(r(text('report_body_code')), code(maskText(f.bodyCode))));
+  if (f.bodyServer) out.push(item(r(text('report_body_server')), bodyServer(f.bodyServer, r)));
   for (const [name, value] of Object.entries(f.extra ?? {}))
     out.push(item(name, code(maskHeader(name, value))));
   if (out.length === 1) out.push(r(text('report_none')));

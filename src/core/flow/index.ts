@@ -2,3 +2,6 @@
 export * from './flow-of';
 export * from './recognize';
 export * from './types';
+export * from './body-facts';
+export * from './saml-status';
+export * from './token-error';

@@ -1,5 +1,7 @@
 // One step of a browser sign-in flow as the tab's log keeps it: where it went (origin and path), the
 // status, the names of the query parameters and only the values that are never secret (README "Privacy").
+import type { SamlStatus } from './saml-status';
+import type { TokenError } from './token-error';
 
 export type FlowProtocol = 'oauth' | 'saml';
 
@@ -25,6 +27,12 @@ export interface FlowStep {
   params: string[];
   /** Values of the parameters that carry no secret: response_type, scope, prompt, error, error_description… */
   values?: Record<string, string>;
+  /**
+   * Read from bodies by the DevTools panel or an imported HAR, in memory only (the worker never sees a
+   * body, so a stored step never has these): the token endpoint's §5.2 error, the SAML status.
+   */
+  tokenError?: TokenError;
+  saml?: SamlStatus;
 }
 
 /** What the URL, method and status of one request say, before it is a step. */

@@ -1,19 +1,26 @@
 // A whole HAR file → imported events: scan (slices), parse each entry, keep 401/407 entries and the
 // redirects that may lead to them, then build events once the whole file is known (whether it was
 // sanitized is a fact about the file, not one entry). Nothing here stores or sends anything.
+import type { FlowBodyFact } from '../flow';
 import { isAuthStatus, type PageLoad, type TabLog } from '../record';
 import { text, type Text } from '../text';
 import { decodeHarBytes } from './decode';
 import { harPages, isHarEntry, headerLines, type FileHarEntry } from './har-entry';
 import { RedirectIndex } from './redirects';
 import { HarScanner } from './scan';
+import { SignInCollector } from './sign-in';
 import { hopOf, importEntry, IMPORTED_TAB, redirectTarget, type ImportedEvent } from './to-event';
 
 /** What an import produced: the events (oldest first) as a log the views can show, and notices. */
 export interface HarImportResult {
   events: ImportedEvent[];
-  /** The events as a TabLog (tabId {@link IMPORTED_TAB}, HAR pages as page loads): history for diagnosis. */
+  /**
+   * The events as a TabLog (tabId {@link IMPORTED_TAB}, HAR pages as page loads, the file's sign-in
+   * steps): history for diagnosis.
+   */
   log: TabLog;
+  /** What the file's sign-in bodies say (token endpoint errors, SAML status), for the flow view. */
+  flowBodies: FlowBodyFact[];
   /** Entries in the file (read), and how many could not be read. */
   total: number;
   skipped: number;
@@ -46,6 +53,7 @@ export class HarImport {
   private readonly scanner: HarScanner;
   private readonly auth: { entry: FileHarEntry; index: number }[] = [];
   private readonly redirects = new RedirectIndex();
+  private readonly signIn = new SignInCollector();
   private skipped = 0;
   private anyCredentials = false;
   /** Events built so far from `auth` (after the scan: whether the file was sanitized is known then). */
@@ -106,6 +114,7 @@ export class HarImport {
       return;
     }
     if (!this.anyCredentials && carriesCredentials(entry)) this.anyCredentials = true;
+    this.signIn.add(entry);
     if (isAuthStatus(entry.response.status)) this.auth.push({ entry, index });
     else if (entry.response.status >= 300 && entry.response.status < 400) {
       const target = redirectTarget(entry);
@@ -193,12 +202,15 @@ export class HarImport {
         pages: pagesOf(log?.pages),
         dropped: 0,
       },
+      flowBodies: this.signIn.bodies,
       total: this.scanner.entries,
       skipped: this.skipped,
       sanitized,
       truncated,
       notices,
     };
+    const steps = this.signIn.steps;
+    if (steps.length) result.log.signIn = steps;
     if (creatorName)
       result.creator = `${creatorName} ${typeof creator?.version === 'string' ? creator.version : ''}`.trim();
     return result;

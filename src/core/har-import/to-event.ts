@@ -2,7 +2,7 @@
 // derives from DevTools' own HAR entries (credentials sent, JWT claims, masked copy): an imported
 // response is then listed, diagnosed and exported by exactly the code that handles a live one.
 import { buildAuthEvent, storedUrl, type AuthEvent, type CredentialFacts, type RedirectHop } from '../record';
-import { bodyCodeOf, factsFromEntry, type LiveFacts } from '../live';
+import { applyBodyFacts, bodyFactsOf, factsFromEntry, type LiveFacts } from '../live';
 import { headerLines, headerValue, type FileHarEntry } from './har-entry';
 
 /** tabId of imported events: no tab (BACKGROUND_TAB is -1), so no tab API is ever asked about them. */
@@ -82,7 +82,7 @@ function statusLineOf(entry: FileHarEntry): string {
 }
 
 /** The body text of a small JSON response, decoded from base64 when the file says so. */
-function bodyText(entry: FileHarEntry): string | undefined {
+export function bodyText(entry: FileHarEntry): string | undefined {
   const content = entry.response.content;
   if (!content || typeof content.text !== 'string' || content.text.length > 64 * 1024) return undefined;
   if (content.encoding !== 'base64') return content.text;
@@ -148,11 +148,11 @@ export function importEntry(
   const error = raw._error ?? raw._failureText;
   if (typeof error === 'string' && /^(net::)?ERR_[A-Z_]+$/.test(error))
     event.error = error.startsWith('net::') ? error : `net::${error}`;
-  const body = bodyText(entry);
-  const code = body === undefined ? undefined : bodyCodeOf(body);
-  if (code) {
-    event.response.bodyCode = code;
-    facts.bodyCode = code;
+  // The same body read as the live panel's (live/body-facts.ts): the code and who wrote the page.
+  const body = bodyFactsOf(bodyText(entry), entry.response.content?.mimeType, entry.request.url);
+  if (applyBodyFacts(facts, body)) {
+    if (facts.bodyCode) event.response.bodyCode = facts.bodyCode;
+    if (facts.bodyServer) event.response.bodyServer = facts.bodyServer;
   }
   return { event, facts };
 }

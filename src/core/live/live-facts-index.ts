@@ -50,6 +50,8 @@ export function enrichEvent(event: AuthEvent, facts: LiveFacts | undefined): Aut
   if (!facts) return event;
   const credentials = { ...event.credentials, requestHeaders: 'seen' as const, cookieSent: facts.cookieSent };
   if (facts.authorizationScheme) credentials.authorizationScheme = facts.authorizationScheme;
-  const response = facts.bodyCode ? { ...event.response, bodyCode: facts.bodyCode } : event.response;
+  const response = { ...event.response };
+  if (facts.bodyCode) response.bodyCode = facts.bodyCode;
+  if (facts.bodyServer) response.bodyServer = facts.bodyServer;
   return { ...event, credentials, response, ip: event.ip ?? facts.serverIp };
 }

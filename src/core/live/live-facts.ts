@@ -1,7 +1,7 @@
 // What the panel learns from DevTools' HAR entries (devtools.network.onRequestFinished): exactly
 // which credentials went out and the JWT's claims. Pure. Only derived facts and a MASKED copy of the
 // entry are kept, in the panel's memory only — never the token, never in storage.
-import { isAuthStatus } from '../record';
+import { isAuthStatus, type BodyServerFacts } from '../record';
 import type { LiveHarEntry } from '../export';
 import { decodeJwtFacts, type JwtFacts } from '../diagnose';
 import { credentialScheme, MASK, maskHeader, maskText, maskUrl } from '../secrets';
@@ -19,14 +19,14 @@ export interface LiveFacts {
   cookieSent: boolean;
   cookieNames: string[];
   jwt?: JwtFacts;
-  /** WordPress REST `code` of a small JSON body (filled later, after getContent). */
+  /** WordPress REST `code` or IIS "401.2" from the body (filled later, after getContent; body-facts.ts). */
   bodyCode?: string;
+  /** Who wrote the body (src/core/servers/body.ts), filled with bodyCode; never the body itself. */
+  bodyServer?: BodyServerFacts;
   serverIp?: string;
   /** The entry with every credential masked: what the exports use. */
   entry: LiveHarEntry;
 }
-
-const MAX_CODE = 64;
 
 const header = (entry: LiveHarEntry, name: string): string | undefined =>
   entry.request.headers?.find((h) => String(h.name).toLowerCase() === name)?.value;
@@ -118,16 +118,4 @@ export function factsFromEntry(entry: LiveHarEntry): LiveFacts | undefined {
   if (jwt) facts.jwt = jwt;
   if (entry.serverIPAddress) facts.serverIp = String(entry.serverIPAddress).replace(/^\[|\]$/g, '');
   return facts;
-}
-
-/** WordPress REST errors are `{"code":"rest_not_logged_in",...}`: the code only, capped and plain. */
-export function bodyCodeOf(body: string): string | undefined {
-  try {
-    const value: unknown = JSON.parse(body);
-    const code = (value as { code?: unknown } | null)?.code;
-    if (typeof code !== 'string' || !/^[\w.:-]+$/.test(code)) return undefined;
-    return code.slice(0, MAX_CODE);
-  } catch {
-    return undefined;
-  }
 }

@@ -2,7 +2,7 @@
 // worker's listener stays a thin O(1) adapter and the record's shape is unit-tested.
 import { parseChallenges } from '../challenge';
 import { maskText, maskUrl } from '../secrets';
-import type { AuthEvent, CredentialFacts, RedirectHop } from './event';
+import { eventId, type AuthEvent, type CredentialFacts, type RedirectHop } from './event';
 import {
   capText,
   challengeFieldsOf,
@@ -42,12 +42,6 @@ export const isAuthStatus = (status: number): boolean => status === 401 || statu
  * capped. The raw URL lives only in the worker's memory, for the cookie look-up (README "Privacy").
  */
 export const storedUrl = (url: string): string => capText(maskUrl(url), MAX_URL_CHARS).value;
-
-/** The event id: unique within the browser session (a request retried with credentials keeps its requestId). */
-export const eventId = (requestId: string, timeStamp: number): string => `${requestId}:${timeStamp}`;
-
-/** The requestId part of an {@link eventId}. */
-export const requestIdOf = (id: string): string => id.slice(0, id.lastIndexOf(':'));
 
 /**
  * The AuthEvent for one 401/407 response. `pageId` is left empty: the store assigns the page load.

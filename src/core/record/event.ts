@@ -57,6 +57,17 @@ export interface CredentialFacts {
   cookieJar?: CookieJarFacts;
 }
 
+/** What a 401/407 body showed about who wrote it (the servers' BodyFingerprint, as a record field). */
+export interface BodyServerFacts {
+  /** A ProductId of src/core/servers. */
+  product: string;
+  certainty: 'seen' | 'likely';
+  evidence: string;
+  app?: 'manager' | 'host-manager';
+  appRole?: string;
+  code?: string;
+}
+
 /** Response facts the diagnosis rules need; names only for Set-Cookie, never values. */
 export interface ResponseFacts {
   server?: string;
@@ -76,6 +87,12 @@ export interface ResponseFacts {
    * Only the code, capped; never the body.
    */
   bodyCode?: string;
+  /**
+   * Who wrote the body, where a reader could see it (the panel's HAR, an imported HAR, the command
+   * line): src/core/servers/body.ts. Only the product id, certainty and a short evidence string; never
+   * the body. Never in storage.session: the capture cannot read bodies.
+   */
+  bodyServer?: BodyServerFacts;
   /** Other response headers worth showing (e.g. x-wp-*, www-authenticate-related vendor headers), lower-cased names. */
   extra?: Record<string, string>;
 }
@@ -148,3 +165,9 @@ export interface TabLog {
   /** Recent sign-in steps (OAuth/OIDC, SAML) of the tab, oldest first: the flow a 401 may end. */
   signIn?: FlowStep[];
 }
+
+/** The event id: unique within the browser session (a request retried with credentials keeps its requestId). */
+export const eventId = (requestId: string, timeStamp: number): string => `${requestId}:${timeStamp}`;
+
+/** The requestId part of an {@link eventId}. */
+export const requestIdOf = (id: string): string => id.slice(0, id.lastIndexOf(':'));

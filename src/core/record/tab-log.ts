@@ -1,7 +1,13 @@
 // Pure operations on a tab's stored log: append with the per-tab cap, page-load grouping, patches
 // from later webRequest events, and the global byte budget. The worker only reads, applies, writes.
-import { requestIdOf } from './build';
-import { BACKGROUND_TAB, type AuthEvent, type BrowserAuth, type PageLoad, type TabLog } from './event';
+import {
+  BACKGROUND_TAB,
+  requestIdOf,
+  type AuthEvent,
+  type BrowserAuth,
+  type PageLoad,
+  type TabLog,
+} from './event';
 import type { CookieJarFacts } from '../cookies';
 
 /** Events kept per tab; older ones are dropped and counted. */
@@ -36,6 +42,13 @@ export function addPage(log: TabLog, page: PageLoad): boolean {
   return true;
 }
 
+/** The page load an event belongs to: the last one committed at or before it (else the first). */
+function pageAt(log: TabLog, event: AuthEvent): PageLoad {
+  const last = log.pages.at(-1)!;
+  if (event.type === 'main_frame' || last.time <= event.time) return last;
+  return [...log.pages].reverse().find((p) => p.time <= event.time) ?? log.pages[0]!;
+}
+
 /**
  * Appends an event (grouped under the current page load), then applies the per-tab cap. `startUrl` is
  * the tab's URL, used when the tab's page load was not seen (e.g. the extension started after it).
@@ -51,9 +64,13 @@ export function addEvent(log: TabLog, event: AuthEvent, { cap = TAB_CAP, startUr
       const url = startUrl || event.initiator || event.url;
       log.pages.push({ id: `start:${event.time}`, url, time: event.time });
     }
-    event.pageId = log.pages.at(-1)?.id ?? '';
+    event.pageId = pageAt(log, event).id;
   }
-  log.events.push(event);
+  // An event the journal replays after a worker restart can be older than the 401 that woke the
+  // worker: it goes in its place by time, so the list reads in the order things happened.
+  let at = log.events.length;
+  while (at > 0 && log.events[at - 1]!.time > event.time) at--;
+  log.events.splice(at, 0, event);
   if (log.events.length > cap) {
     const over = log.events.length - cap;
     log.events.splice(0, over);

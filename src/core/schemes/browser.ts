@@ -1,7 +1,9 @@
 // What Chromium and Firefox do by themselves with a challenge: which one Chromium picks, and the
 // browser lines of an explanation. Sources: Chromium net/http/http_auth.cc (ChooseBestChallenge keeps
 // the first challenge with the highest handler score: Negotiate 4 > NTLM 3 > Digest 2 > Basic 1,
-// whatever the server's order), net/http/http_auth_handler_digest.cc, and Firefox nsHttpDigestAuth.
+// whatever the server's order), net/http/http_auth_handler_digest.cc; Firefox
+// netwerk/protocol/http/nsHttpChannelAuthProvider.cpp (GetCredentials: every challenge, several on one
+// line too, stable-sorted by the same ranks, Digest by algorithm) and nsHttpDigestAuth.
 import { paramOf, type Challenge } from '../challenge';
 import type { ChallengeFieldName } from '../record';
 import { findScheme } from './';
@@ -60,6 +62,31 @@ export function rankForBrowser(challenges: readonly Challenge[]): RankedChalleng
   });
   // Array.prototype.sort is stable (ES2019), so equal scores stay in server order.
   return ranked.sort((a, b) => b.score - a.score);
+}
+
+/** Firefox's order among Digest challenges: its algorithm flags, higher first (nsHttpDigestAuth.h). */
+const FIREFOX_DIGEST_ORDER: Readonly<Record<string, number>> = {
+  md5: 1,
+  'md5-sess': 2,
+  'sha-256': 3,
+  'sha-256-sess': 4,
+};
+
+/**
+ * The challenges Firefox answers, in the order it tries them: unlike Chromium it reads every challenge,
+ * several on one field line too (it splits a line where a comma is followed by a new scheme word), and
+ * when the first cannot be answered (Negotiate for a host not in its trusted list, a refused Digest) it
+ * goes on to the next (seen in Firefox 153: one-line `Basic …, Digest …` → Digest, then Basic). Same ranks
+ * as Chromium (Negotiate, NTLM, Digest, Basic); among Digest challenges SHA-256 before MD5.
+ * Pass the full parse of every field.
+ */
+export function rankForFirefox(challenges: readonly Challenge[]): RankedChallenge[] {
+  const digestOrder = (c: Challenge): number =>
+    FIREFOX_DIGEST_ORDER[(paramOf(c, 'algorithm') ?? 'md5').trim().toLowerCase()] ?? 0;
+  return rankForBrowser(challenges)
+    .map((r) => ({ r, tie: digestOrder(challenges[r.index]!) }))
+    .sort((a, b) => b.r.score - a.r.score || (a.r.score === 2 ? b.tie - a.tie : 0))
+    .map(({ r }) => r);
 }
 
 /** The browser lines of an explanation: what Chromium and Firefox do with this one challenge. */

@@ -8,7 +8,7 @@ import type { ParamSpec, SchemeInfo, ValueNote } from './types';
 import { schemeKeys } from './types';
 import { text, type Text } from '../text';
 
-export { rankForBrowser, type RankedChallenge } from './browser';
+export { rankForBrowser, rankForFirefox, type RankedChallenge } from './browser';
 
 /** One parameter of a challenge, with what it means for this scheme. */
 export interface ParamLine {

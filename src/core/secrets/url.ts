@@ -85,14 +85,23 @@ function maskPath(path: string, depth: number): string {
 }
 
 /**
+ * A section anchor of a specification (`#section-3.1`, `#appendix-A`, `#sec-4`), the kind a server's
+ * error text links to. Only this fixed shape: any other word may be a token (a plain random word is
+ * indistinguishable from an anchor, so it stays masked).
+ */
+const ANCHOR = /^(section|sec|appendix)-[A-Za-z\d]{1,4}(\.\d{1,3}){0,5}$/i;
+
+/**
  * The fragment: `key=value` lists are parameters (OAuth implicit flow, RFC 6749 §4.2.2), `#/route?x`
- * is an app route; anything else is opaque and may carry a token, so it is masked.
+ * is an app route, a section anchor is a place in a document (`rfc6750#section-3.1`); anything else is
+ * opaque and may carry a token, so it is masked.
  */
 function maskFragment(fragment: string, depth: number): string {
   if (fragment === '' || fragment === MASK) return fragment;
   if (fragment.startsWith('/') || fragment.startsWith('!/'))
     return depth >= MAX_DEPTH ? MASK : maskReference(fragment, depth + 1);
   if (fragment.includes('=')) return maskParams(fragment, depth);
+  if (ANCHOR.test(fragment)) return fragment;
   return MASK;
 }
 

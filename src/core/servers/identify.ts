@@ -1,5 +1,5 @@
 import type { AuthEvent } from '../record';
-import { PRODUCTS, type ProductId, type ProductRole, type ResponseView } from './products';
+import { PRODUCTS, type Product, type ProductId, type ProductRole, type ResponseView } from './products';
 
 /** Who asked for credentials, and how sure we are. */
 export interface Identification {
@@ -9,8 +9,13 @@ export interface Identification {
   role: ProductRole;
   /** 'seen': a header only this product sends; 'likely': only a default realm or the shape suggests it. */
   certainty: 'seen' | 'likely';
-  /** What showed it, e.g. `Server: nginx/1.22.1` (capped). */
+  /** What showed it, e.g. `Server: nginx/1.22.1` or `error page: nginx/1.22.1` (capped). */
   evidence: string;
+  /** Named from the body (the page it wrote), not from headers or the challenge. */
+  fromBody?: true;
+  /** Tomcat's Manager / Host Manager wrote the page, and the role it wants for this path (body only). */
+  app?: 'manager' | 'host-manager';
+  appRole?: string;
 }
 
 /** The response as the matchers read it: the headers the record keeps, lower-cased, and the challenges. */
@@ -23,9 +28,28 @@ function viewOf(event: AuthEvent): ResponseView {
   return { status: event.status, headers, challenges: event.parse?.challenges ?? [] };
 }
 
+/** What the body showed (event.response.bodyServer), when it names a product of the right role. */
+function bodyIdentification(event: AuthEvent, candidates: readonly Product[]): Identification | undefined {
+  const body = event.response?.bodyServer;
+  const p = body && candidates.find((c) => c.id === body.product);
+  if (!body || !p) return undefined;
+  const who: Identification = {
+    product: p.id,
+    name: p.name,
+    role: p.role,
+    certainty: body.certainty,
+    evidence: body.evidence.slice(0, 120),
+    fromBody: true,
+  };
+  if (body.app) who.app = body.app;
+  if (body.appRole) who.appRole = body.appRole;
+  return who;
+}
+
 /**
  * Names the server, gateway or proxy that asked for credentials, from what the response shows
- * (src/core/servers/products.ts). Evidence wins over shape; a 407 that names no known proxy is
+ * (src/core/servers/products.ts) and, where a reader saw it, from the body (servers/body.ts). Evidence
+ * wins over shape; a 407 that names no known proxy is
  * still a proxy's ('proxy', with the Via header or the challenger as evidence when there is one).
  *
  * @returns undefined when nothing in the response points to a product.
@@ -34,12 +58,17 @@ export function identifyServer(event: AuthEvent): Identification | undefined {
   const view = viewOf(event);
   const proxyOnly = event.status === 407;
   const candidates = PRODUCTS.filter((p) => (proxyOnly ? p.role === 'proxy' : p.role !== 'proxy'));
+  const fromBody = bodyIdentification(event, candidates);
+  // The page names who wrote the 401; a Server header may be a front proxy's (nginx in front of
+  // Apache passes Apache's page on under its own Server header): a named page wins.
+  if (fromBody?.certainty === 'seen') return fromBody;
   for (const certainty of ['seen', 'likely'] as const) {
     for (const p of candidates) {
       const evidence = p[certainty]?.(view);
       if (evidence) return { product: p.id, name: p.name, role: p.role, certainty, evidence };
     }
   }
+  if (fromBody) return fromBody;
   if (!proxyOnly) return undefined;
   const via = view.headers['via'];
   const challenger = event.credentials?.browserAuth?.challenger;

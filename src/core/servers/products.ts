@@ -15,6 +15,9 @@ export type ProductId =
   | 'jetty'
   | 'iis'
   | 'express'
+  | 'spring-boot'
+  | 'aspnet-core'
+  | 'django-rest-framework'
   | 'traefik'
   | 'caddy'
   | 'lighttpd'
@@ -130,16 +133,14 @@ export const PRODUCTS: readonly Product[] = [
   },
   // Tomcat 8.5+ sends no Server header by default; older ones said Apache-Coyote/1.1. The manager app's
   // web.xml names its realm "Tomcat Manager Application"; BasicAuthenticator's default realm is
-  // "Authentication required".
+  // "Authentication required" (both seen on Debian's tomcat10). A realm is only a name anyone can
+  // choose: 'likely'; the panel reads the body, which names Tomcat (servers/body.ts).
   {
     id: 'tomcat',
     name: 'Apache Tomcat',
     role: 'server',
-    seen: any(
-      header(SERVER, /coyote|tomcat/i, 'Server'),
-      realm('basic', /^Tomcat (Manager|Host Manager) Application$/),
-    ),
-    likely: realm('basic', /^Authentication required$/),
+    seen: header(SERVER, /coyote|tomcat/i, 'Server'),
+    likely: realm('basic', /^(Tomcat (Manager|Host Manager) Application|Authentication required)$/),
   },
   { id: 'jetty', name: 'Eclipse Jetty', role: 'server', seen: header(SERVER, /^jetty\b/i, 'Server') },
   { id: 'iis', name: 'Microsoft IIS', role: 'server', seen: header(SERVER, /microsoft-iis/i, 'Server') },
@@ -149,6 +150,10 @@ export const PRODUCTS: readonly Product[] = [
     role: 'server',
     seen: header('x-powered-by', /^express$/i, 'X-Powered-By'),
   },
+  // App frameworks named only by their default error bodies (servers/body-json.ts), never by a header.
+  { id: 'spring-boot', name: 'Spring Boot', role: 'server' },
+  { id: 'aspnet-core', name: 'ASP.NET Core', role: 'server' },
+  { id: 'django-rest-framework', name: 'Django REST framework', role: 'server' },
   // Traefik's BasicAuth/DigestAuth middleware: realm defaults to "traefik"; Traefik sends no Server header.
   {
     id: 'traefik',

@@ -77,7 +77,7 @@ const digestLine = (realm: string, hash: 'md5' | 'sha256') =>
 /** The temp dir with the site's folders and the password files every config points to. */
 function prepare(): string {
   const dir = mkdtempSync(join(tmpdir(), 'i401-srv-'));
-  for (const folder of ['staff', 'members', 'digest', 'vault', 'admin'])
+  for (const folder of ['staff', 'members', 'digest', 'vault', 'admin', 'signed'])
     mkdirSync(join(dir, 'www', folder), { recursive: true });
   // Apache and Squid's helper drop root for www-data / proxy: they must be able to read these.
   execFileSync('htpasswd', ['-bc', join(dir, 'htpasswd'), USER, PASSWORD], { stdio: 'ignore' });
@@ -88,11 +88,17 @@ function prepare(): string {
   return dir;
 }
 
+/** Another config than the server's usual one, with more {{NAME}} values (a front proxy's upstream). */
+export interface ServerOptions {
+  config?: string;
+  vars?: Record<string, string>;
+}
+
 /** The command line that runs a server in the foreground with its config in `dir`. */
-function command(name: ServerName, dir: string, port: number): string[] {
+function command(name: ServerName, dir: string, port: number, options: ServerOptions = {}): string[] {
   switch (name) {
     case 'nginx':
-      return ['-c', writeConfig('nginx.conf', dir, port), '-p', `${dir}/`];
+      return ['-c', writeConfig(options.config ?? 'nginx.conf', dir, port, options.vars), '-p', `${dir}/`];
     case 'apache2':
       writeConfig('members.htaccess', dir, port);
       writeFileSync(join(dir, 'www/members/.htaccess'), readFileSync(join(dir, 'members.htaccess')));
@@ -112,10 +118,10 @@ function command(name: ServerName, dir: string, port: number): string[] {
 }
 
 /** Starts one server and resolves once it accepts connections; rejects with its log if it exits. */
-export async function startServer(name: ServerName): Promise<RunningServer> {
+export async function startServer(name: ServerName, options?: ServerOptions): Promise<RunningServer> {
   const dir = prepare();
   const port = await freePort();
-  const args = command(name, dir, port);
+  const args = command(name, dir, port, options);
   // Caddy keeps its state under $HOME / XDG dirs: keep them in the temp dir too.
   const env = { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir };
   const child: ChildProcess = spawn(BINARIES[name], args, { env, stdio: ['ignore', 'ignore', 'pipe'] });

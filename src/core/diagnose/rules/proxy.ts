@@ -35,6 +35,8 @@ export const SITE_SIGN_IN: RuleId[] = [
   'cookie-not-attached-cross-origin',
   'cookie-not-sent',
   'credentials-rejected',
+  // A refused Proxy-Authorization is the proxy's account, not the site's password (detail_rejected).
+  'basic-credentials-rejected',
   'session-idle',
   'only-this-path',
 ];

@@ -18,6 +18,9 @@ const OWNER: Record<Exclude<ProductId, 'squid' | 'proxy'>, string[]> = {
   jetty: ['jetty'],
   iis: ['iis'],
   express: ['express'],
+  'spring-boot': ['spring_boot'],
+  'aspnet-core': ['aspnet_core'],
+  'django-rest-framework': ['django_rest_framework'],
   traefik: ['traefik'],
   'aws-api-gateway': ['aws_api_gateway'],
   'aws-alb': ['aws_alb'],
@@ -55,27 +58,60 @@ function kindOf(who: Identification, facts: Facts): FindingKind | undefined {
   return sure ? 'cause' : 'possible-cause';
 }
 
+/** Tomcat's Manager / Host Manager named by its own 401 page: the app and the role its web.xml wants. */
+const APP_NAMES = { manager: 'Manager', 'host-manager': 'Host Manager' } as const;
+
+/**
+ * nginx's own 401 page with no Basic/Digest challenge: nginx answered by itself, and only auth_request
+ * (or a `return 401`) does that; seen only where the body was read (the panel, a HAR, the CLI).
+ */
+function nginxAuthRequest(who: Identification, facts: Facts): Finding | undefined {
+  if (who.product !== 'nginx' || !who.fromBody || who.certainty !== 'seen') return undefined;
+  if (facts.schemes.has('basic') || facts.schemes.has('digest')) return undefined;
+  return finding(ID, 'possible-cause', {
+    title: 'title',
+    titleArgs: [who.name],
+    detail: 'detail_nginx_auth_request',
+    detailArgs: [who.evidence],
+    steps: [ruleStep(ID, 'nginx_auth_request_visitor'), ownerStep(ID, 'nginx_auth_request')],
+    refs: [REF.nginxAuthRequest],
+  });
+}
+
 function visitorSteps(who: Identification, facts: Facts): Step[] {
   const realm = folderRealm(facts);
+  if (who.app && who.appRole) return [ruleStep(ID, 'tomcat_admin_app', APP_NAMES[who.app], who.appRole)];
   // A gateway's own Basic (Traefik's basicAuth) is a password for an area, like a web server's.
   if (who.role === 'gateway' && realm === undefined)
     return [ruleStep(ID, 'gateway_sign_in', who.name), step('contact_admin', facts.host)];
   return [realm ? ruleStep(ID, 'folder_password', realm) : ruleStep(ID, 'folder_password_no_realm')];
 }
 
-/** IIS and Express answer for the application itself: who served it is background, not the cause. */
-const APP_SERVERS: ReadonlySet<ProductId> = new Set(['iis', 'express']);
+/** IIS, Express and app frameworks answer for the application itself: background, not the cause. */
+const APP_SERVERS: ReadonlySet<ProductId> = new Set([
+  'iis',
+  'express',
+  'spring-boot',
+  'aspnet-core',
+  'django-rest-framework',
+]);
+
+/** The owner's steps: the role to add when Tomcat's admin app named itself, else the product's own. */
+function ownerSteps(id: RuleId, who: Identification): Step[] {
+  if (who.app && who.appRole) return [ownerStep(id, 'tomcat_app_role', who.appRole, APP_NAMES[who.app])];
+  return (OWNER[who.product as keyof typeof OWNER] ?? []).map((name) => ownerStep(id, name));
+}
 
 /** Who asked, with the product's detail and owner steps, under rule `id`. */
 function whoAsked(id: RuleId, who: Identification, kind: FindingKind, visitor: Step[]): Finding {
   const ref = REFS[who.product];
-  const owner = OWNER[who.product as keyof typeof OWNER] ?? [];
+  const app = who.app && who.appRole;
   return finding(id, kind, {
     title: who.certainty === 'seen' ? 'title' : 'title_likely',
     titleArgs: [who.name],
-    detail: `detail_${who.product.replace(/-/g, '_')}`,
-    detailArgs: [who.evidence],
-    steps: [...visitor, ...owner.map((name) => ownerStep(id, name))],
+    detail: app ? 'detail_tomcat_app' : `detail_${who.product.replace(/-/g, '_')}`,
+    detailArgs: app ? [who.evidence, APP_NAMES[who.app!], who.appRole!] : [who.evidence],
+    steps: [...visitor, ...ownerSteps(id, who)],
     refs: ref ? [ref] : [],
   });
 }
@@ -84,7 +120,7 @@ const serverSetting: Rule = {
   id: ID,
   family: 'servers',
   description:
-    'Names the web server or gateway that asked (Apache, nginx, lighttpd, Caddy, Tomcat, Jetty, Traefik, API Gateway, ALB, App Service, IAP, Cloudflare Access) and the setting behind it.',
+    'Names the web server or gateway that asked (Apache, nginx, lighttpd, Caddy, Tomcat, Jetty, Traefik, API Gateway, ALB, App Service, IAP, Cloudflare Access) and the setting behind it; in the DevTools panel also from the 401 page itself (Tomcat Manager: the role to add in tomcat-users.xml).',
   // WordPress's own explanation of an Apache Basic realm says more.
   supersededBy: ['wp-htaccess-basic'],
   run({ event, facts }) {
@@ -92,7 +128,7 @@ const serverSetting: Rule = {
     const who = identifyServer(event);
     if (!who || who.role === 'proxy' || APP_SERVERS.has(who.product)) return undefined;
     const kind = kindOf(who, facts);
-    return kind ? whoAsked(ID, who, kind, visitorSteps(who, facts)) : undefined;
+    return kind ? whoAsked(ID, who, kind, visitorSteps(who, facts)) : nginxAuthRequest(who, facts);
   },
 };
 
@@ -100,7 +136,7 @@ const servedBy: Rule = {
   id: 'served-by',
   family: 'servers',
   description:
-    'Served by IIS or Express: the application answered; where its owner finds the setting (IIS authentication features and sc-substatus, Express middleware).',
+    'Served by IIS, Express, Spring Boot, ASP.NET Core or Django REST framework (the last three from their default 401 bodies in the panel): the application answered; where its owner finds the setting.',
   // IIS with a visible substatus says exactly which check failed.
   supersededBy: ['iis-substatus'],
   run({ event, facts }) {

@@ -1,9 +1,12 @@
 // The sign-in flow this 401 ends (src/core/flow), as findings: the provider's error on the callback, a
-// token endpoint that refused the code, and an API that refused a token fresh from a sign-in.
-import { signInFlowOf, type SignInFlow } from '../../flow';
+// token endpoint that refused the code (with its RFC 6749 §5.2 error when a body was read), a SAML
+// identity provider's non-Success status or an assertion consumer that refused, and an API that
+// refused a token or session fresh from a sign-in.
+import { samlStatusText, signInFlowOf, tokenErrorKey, type SignInFlow } from '../../flow';
+import { text } from '../../text';
 import { finding, ruleStep, step } from '../finding';
 import { REF } from '../refs';
-import type { Rule, RuleInput } from '../types';
+import type { Rule, RuleInput, Step } from '../types';
 
 const cache = new WeakMap<object, SignInFlow | null>();
 
@@ -11,7 +14,7 @@ const cache = new WeakMap<object, SignInFlow | null>();
 function flowOf({ event, context }: RuleInput): SignInFlow | undefined {
   let flow = cache.get(event);
   if (flow === undefined) {
-    flow = signInFlowOf(event, context.signIn) ?? null;
+    flow = signInFlowOf(event, context.signIn, context.flowBodies) ?? null;
     cache.set(event, flow);
   }
   return flow ?? undefined;
@@ -38,14 +41,54 @@ const providerError: Rule = {
 const tokenRefused: Rule = {
   id: 'sign-in-token-refused',
   family: 'signin',
-  description: "The token endpoint refused the sign-in's code (400 invalid_grant, 401 invalid_client).",
+  description:
+    "The token endpoint refused the sign-in's code; with the body's error (invalid_grant, invalid_client…) when the panel or a HAR read it.",
   run(input) {
     const flow = flowOf(input);
     if (flow?.outcome.kind !== 'token-refused') return undefined;
+    const { status, error, description } = flow.outcome;
+    if (!error)
+      return finding('sign-in-token-refused', 'cause', {
+        detailArgs: [String(status)],
+        steps: [step('sign_in_again'), ruleStep('sign-in-token-refused', 'developer')],
+        refs: [REF.rfc6749_tokenError],
+      });
+    // The same owner text the flow view shows under the outcome.
+    const owner: Step = { ...text(tokenErrorKey(error, 'owner')), audience: 'owner' };
     return finding('sign-in-token-refused', 'cause', {
-      detailArgs: [String(flow.outcome.status)],
-      steps: [step('sign_in_again'), ruleStep('sign-in-token-refused', 'developer')],
+      detail: description ? 'detail_error_description' : 'detail_error',
+      detailArgs: description ? [String(status), error, description] : [String(status), error],
+      steps: [step('sign_in_again'), owner],
       refs: [REF.rfc6749_tokenError],
+    });
+  },
+};
+
+const samlFailed: Rule = {
+  id: 'sign-in-saml-failed',
+  family: 'signin',
+  description:
+    "The SAML identity provider answered a status other than Success (AuthnFailed, RequestDenied…), or the app's assertion consumer refused its response.",
+  run(input) {
+    const flow = flowOf(input);
+    const outcome = flow?.outcome;
+    if (outcome?.kind === 'saml-status') {
+      const code = samlStatusText(outcome);
+      return finding('sign-in-saml-failed', 'cause', {
+        detail: outcome.message ? 'detail_message' : 'detail',
+        detailArgs: outcome.message
+          ? [flow!.provider || '—', code, outcome.message]
+          : [flow!.provider || '—', code],
+        steps: [step('sign_in_again'), ruleStep('sign-in-saml-failed', 'admin')],
+        refs: [REF.samlStatus],
+      });
+    }
+    if (outcome?.kind !== 'refused-at-acs') return undefined;
+    return finding('sign-in-saml-failed', 'cause', {
+      detail: 'detail_acs',
+      detailArgs: [String(outcome.status), flow!.provider || '—'],
+      steps: [ruleStep('sign-in-saml-failed', 'panel'), ruleStep('sign-in-saml-failed', 'admin')],
+      refs: [REF.samlStatus],
     });
   },
 };
@@ -57,7 +100,14 @@ const refusedAfter: Rule = {
     'Sign-in came back fine and the next request was refused: token audience or scope, or a lost session.',
   run(input) {
     const flow = flowOf(input);
-    if (flow?.outcome.kind !== 'refused-after-sign-in' || flow.protocol !== 'oauth') return undefined;
+    if (flow?.outcome.kind !== 'refused-after-sign-in') return undefined;
+    if (flow.protocol === 'saml')
+      return finding('sign-in-then-refused', 'possible-cause', {
+        detail: 'detail_saml',
+        detailArgs: [flow.provider || '—'],
+        steps: [ruleStep('sign-in-then-refused', 'developer_saml')],
+        refs: [REF.samlStatus],
+      });
     const aud = input.context.jwt?.aud;
     return finding('sign-in-then-refused', 'possible-cause', {
       detail: aud?.length ? 'detail_audience' : 'detail',
@@ -68,4 +118,4 @@ const refusedAfter: Rule = {
   },
 };
 
-export const signInRules: Rule[] = [providerError, tokenRefused, refusedAfter];
+export const signInRules: Rule[] = [providerError, tokenRefused, samlFailed, refusedAfter];
