@@ -22,6 +22,11 @@ const DELAYS = [0, 20];
 const BASELINE = process.env.BENCH_BASELINE;
 /** BENCH_PART=load or burst runs one half (the default runs both). */
 const PART = process.env.BENCH_PART ?? 'all';
+/**
+ * BENCH_WATCHED=1 makes the page's host a capture host first (one 401), so the page loads meet the
+ * costlier per-host listeners too (full fetch/XHR, documents' Set-Cookie), as on a site that asked.
+ */
+const WATCHED = process.env.BENCH_WATCHED === '1';
 
 export interface Config {
   name: string;
@@ -136,6 +141,11 @@ async function main(): Promise<void> {
   await configs[3]!.worker!.evaluate('chrome.storage.local.set({ captureAllTypes: true })');
   for (const dir of BASELINE?.split(',') ?? [])
     configs.push(await launch(`build ${basename(dir)}`.slice(0, 31), resolve(dir), executablePath));
+  if (WATCHED)
+    for (const c of configs) {
+      await c.page.goto(`${origin}/page?d=0&r=watch`, { waitUntil: 'commit' });
+      await c.page.evaluate((u) => fetch(u).catch(() => undefined), `${origin}/401?watch`);
+    }
   try {
     if (PART !== 'burst') await pageLoadCost(configs, origin);
     if (PART !== 'load')

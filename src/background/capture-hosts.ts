@@ -90,6 +90,15 @@ export function watchHostOf(url: string, auth: boolean, now = Date.now()): void 
   if (add([host], now).length) enqueue({ kind: 'host', host });
 }
 
+/**
+ * Whether the URL's host has its full listeners on right now (so Chromium shows the worker its
+ * Set-Cookie): read by cookie-facts.ts when a 401 arrives, before that 401 makes the host watched.
+ */
+export function isWatched(url: string): boolean {
+  const host = hostOf(url);
+  return host !== undefined && live.get(host)?.remove !== undefined;
+}
+
 /** At worker start: `register` adds the costly listeners for a host; the stored hosts get them now. */
 export async function restoreCaptureHosts(register: (host: string) => () => void): Promise<void> {
   registerHost = register;

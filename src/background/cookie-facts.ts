@@ -10,8 +10,9 @@ import {
   type GoneCause,
   type GoneCookie,
 } from '../core/cookies';
-import { hostFacts, hostOf, siteOf } from '../core/site';
+import { hostFacts, hostOf } from '../core/site';
 import { isFirefox } from '../shared/platform';
+import { isWatched } from './capture-hosts';
 import { snapshotCookies, storeOfTab } from './clear-site-browser';
 import { recentSetCookieNotes } from './set-cookie-watch';
 import { enqueue } from './store';
@@ -42,6 +43,7 @@ async function cookieJarOf(
   type: string,
   url: string,
   time: number,
+  watched: boolean,
 ): Promise<CookieJarFacts | undefined> {
   const host = hostOf(url);
   if (!host) return undefined;
@@ -60,8 +62,8 @@ async function cookieJarOf(
   // What recent responses of the site set and the browser refused, deleted or scoped away from this URL.
   const notes = await recentSetCookieNotes();
   const problems = setCookieProblems(notes, { url, time, ...(top ? { topLevelSite: top } : {}) });
-  // An empty list says "watched, nothing refused"; absent says the site's responses were not seen.
-  if (problems.length || notes.some((n) => siteOf(n.host) === siteOf(host))) jar.setCookies = problems;
+  // An empty list says "watched, nothing refused"; absent says the host's responses were not seen.
+  if (problems.length || watched) jar.setCookies = problems;
   return jar;
 }
 
@@ -74,7 +76,10 @@ export function addCookieFacts(details: {
   timeStamp: number;
 }): void {
   const { requestId, tabId } = details;
-  cookieJarOf(tabId, details.type, details.url, details.timeStamp)
+  // Read now, before this 401 makes the host watched: were its earlier responses' Set-Cookie seen?
+  // Firefox shows Set-Cookie to the cheap listener, so there they always were.
+  const watched = isFirefox() || isWatched(details.url);
+  cookieJarOf(tabId, details.type, details.url, details.timeStamp, watched)
     .then((cookieJar) => {
       if (cookieJar) enqueue({ kind: 'patch', tabId, requestId, patch: { cookieJar } });
     })

@@ -158,6 +158,33 @@ test.describe('cookies refused at Set-Cookie (Chromium, real responses)', () => 
     await expect(finding).toContainText('SameSite=None; Secure');
   });
 
+  test('an embedded sign-in sets a SameSite=None; Secure cookie: third-party blocking, likely', async ({
+    context,
+    worker,
+    extensionId,
+  }) => {
+    // localhost framed in a 127.0.0.1 page: two sites, both secure (loopback), so only third-party
+    // blocking stands in the way (this Chromium blocks third-party cookies; INTERNALS.md).
+    const page = await context.newPage();
+    await page.goto(at('127.0.0.1', '/page'));
+    await watched(page, worker, 'localhost');
+    const frame = async (url: string) =>
+      page.evaluate((u) => {
+        const f = document.createElement('iframe');
+        f.src = u;
+        document.body.append(f);
+      }, url);
+    await frame(login('localhost', 'tp_sid=s8; Path=/; SameSite=None; Secure'));
+    const account = at('localhost', '/frame/account');
+    await frame(account);
+    const event = await eventWithSetCookies(worker, account);
+    await notInJar(worker, 'tp_sid');
+    const { finding } = await refusedFinding(context, extensionId, event);
+    await expect(finding).toContainText('The browser likely refused the cookie tp_sid when the site set it');
+    await expect(finding).toContainText('set tp_sid as a third-party cookie');
+    await expect(finding).toContainText('SameSite=None; Secure; Partitioned (CHIPS)');
+  });
+
   test('a worker stopped between the sign-in and the 401 still pairs them (storage.session)', async ({
     context,
     worker,
