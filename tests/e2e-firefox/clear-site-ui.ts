@@ -1,5 +1,6 @@
 // The Firefox clear-site suites' shared pieces: every cookie Firefox holds in a comparable form, the
 // app sign-in on a host of the clear-site server, and the popup's clear UI of one origin group.
+import { expect } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { Firefox } from './harness';
 import type { FxPopup } from './popup';
@@ -89,5 +90,26 @@ export function clearUi(popup: FxPopup, groupOrigin: string) {
         timeout: 20_000,
       });
     },
+    /** Clears exactly these kinds, without the reload, and waits until it is done. */
+    async clearNow(kinds: string[]) {
+      await this.choose(kinds);
+      await this.setReload(false);
+      await this.click('clear-site-confirm');
+      await this.phase('done');
+    },
+    /** Presses Undo and waits for its report of `count` cookies put back, with no failure listed. */
+    async undo(count: number) {
+      await this.click('clear-undo');
+      await expect
+        .poll(() => text('clear-undo-result'), { timeout: 10_000 })
+        .toContain(`Restored ${count} cookies`);
+      expect(await popup.page.$$(sel('clear-undo-failures'))).toHaveLength(0);
+    },
   };
+}
+
+/** After a clear of a.test: none of its cookies are left, and every other cookie is as it was. */
+export function expectOnlyAGone(before: string[], after: string[]): void {
+  expect(after.filter(inA)).toEqual([]);
+  expect(after).toEqual(before.filter((c) => !inA(c)));
 }
