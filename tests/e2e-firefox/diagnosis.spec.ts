@@ -1,23 +1,13 @@
 // Firefox: each demo scenario runs in its own tab with the shipped Firefox build, and the popup's top
 // finding must be the expected rule — the parity table of tests/e2e/diagnosis.spec.ts, in Firefox.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { Firefox, until } from './harness';
+import { expect, test } from 'vitest';
+import { until } from './harness';
 import { FxPopup } from './popup';
-import { startDemoServer, type DemoServer } from '../../demo/server';
+import { demoSuite } from './demo-suite';
 import { scenarioById } from '../../demo/scenarios';
 import type { AuthEvent } from '../../src/core/record';
 
-let firefox: Firefox;
-let server: DemoServer;
-beforeAll(async () => {
-  server = await startDemoServer({ port: 0 });
-  firefox = await Firefox.launch();
-  await firefox.reset();
-});
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+const suite = demoSuite();
 
 interface Row {
   scenario: string;
@@ -77,20 +67,22 @@ const pathOf = (url: string) => new URL(url).pathname;
 async function runScenario(row: Row): Promise<AuthEvent> {
   const scenario = scenarioById(row.scenario);
   if (!scenario) throw new Error(`no scenario ${row.scenario}`);
-  const origin = row.host ? server.origin.replace('127.0.0.1', row.host) : server.origin;
+  const origin = row.host ? suite.server.origin.replace('127.0.0.1', row.host) : suite.server.origin;
   if (row.retry) {
-    const first = await firefox.openTab(`${origin}/s/${scenario.id}?first`, false);
+    const first = await suite.firefox.openTab(`${origin}/s/${scenario.id}?first`, false);
     await until(`${row.scenario} first 401`, async () =>
-      (await firefox.logs())[`tab:${first.tabId}`]?.events.some((e) => pathOf(e.url) === scenario.path),
+      (await suite.firefox.logs())[`tab:${first.tabId}`]?.events.some((e) => pathOf(e.url) === scenario.path),
     );
   }
-  const { tabId } = await firefox.openTab(`${origin}/s/${scenario.id}`, false);
+  const { tabId } = await suite.firefox.openTab(`${origin}/s/${scenario.id}`, false);
   let found: AuthEvent[] = [];
   await expect
     .poll(
       async () => {
         found =
-          (await firefox.logs())[`tab:${tabId}`]?.events.filter((e) => pathOf(e.url) === scenario.path) ?? [];
+          (await suite.firefox.logs())[`tab:${tabId}`]?.events.filter(
+            (e) => pathOf(e.url) === scenario.path,
+          ) ?? [];
         return found.length;
       },
       { timeout: 10_000, message: `${row.scenario} captured` },
@@ -105,13 +97,13 @@ test('each rule family: the popup shows the expected top finding for its demo sc
   const texts: Record<string, string> = {};
   for (const row of ROWS) {
     const event = await runScenario(row);
-    const popup = await FxPopup.open(firefox, event.tabId);
+    const popup = await FxPopup.open(suite.firefox, event.tabId);
     const card = await popup.openCard(event.url);
     seen[row.scenario] = card.ids;
     texts[row.scenario] = card.text;
     if (row.kind) kinds[row.scenario] = card.kinds[0];
     await popup.close();
-    await firefox.clearAuthCache();
+    await suite.firefox.clearAuthCache();
   }
   const tops = Object.fromEntries(Object.entries(seen).map(([id, ids]) => [id, ids[0]]));
   expect(tops).toEqual(Object.fromEntries(ROWS.map((r) => [r.scenario, r.top])));
