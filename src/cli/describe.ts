@@ -4,7 +4,7 @@ import type { LiveHarEntry } from '../core/export';
 import { safeRender } from '../core/export';
 import { maskUrl } from '../core/secrets';
 import { diagnose, type Finding } from '../core/diagnose';
-import type { ImportedEvent } from '../core/har-import';
+import type { HarImportResult, ImportedEvent } from '../core/har-import';
 import { challengeNameFor, type TabLog } from '../core/record';
 import { explainChallenge } from '../core/schemes';
 import { text } from '../core/text';
@@ -81,14 +81,25 @@ function problemText(p: { code: string; name?: string; message: string }, r: Ren
 const headerList = (list: LiveHarEntry['request']['headers']): { name: string; value: string }[] =>
   (list ?? []).map((h) => ({ name: String(h.name), value: String(h.value) }));
 
-/** Everything about one imported event; `all` keeps every finding, else only the top one. */
-export function describeEvent(imported: ImportedEvent, log: TabLog, render: Render, all: boolean): EventView {
+/**
+ * Everything about one imported event; `all` keeps every finding, else only the top one. `file` is the
+ * import it came from: its log (history, the sign-in steps) and what its sign-in bodies said.
+ */
+export function describeEvent(
+  imported: ImportedEvent,
+  file: { log: TabLog; flowBodies?: HarImportResult['flowBodies'] },
+  render: Render,
+  all: boolean,
+): EventView {
   const r = safeRender(render); // server-sent or URL arguments are masked before they reach a message
   const { event, facts } = imported;
+  const { log, flowBodies } = file;
   const findings = diagnose(event, log.events, {
     now: Date.now(),
     platform: platform(),
     ...(facts.jwt ? { jwt: facts.jwt } : {}),
+    ...(log.signIn?.length ? { signIn: log.signIn } : {}),
+    ...(flowBodies?.length ? { flowBodies } : {}),
   });
   const field = challengeNameFor(event.status) ?? 'www-authenticate';
   const raws = event.challengeFields.filter((f) => f.name === field).map((f) => f.value);

@@ -42,7 +42,7 @@ function reportOf(path: string, r: HarImportResult, t: Render, all: boolean): Ha
     file: basename(path),
     total: r.total,
     notices: r.notices.map(t),
-    events: r.events.map((e) => describeEvent(e, r.log, t, all)),
+    events: r.events.map((e) => describeEvent(e, r, t, all)),
   };
   if (r.creator) report.creator = r.creator;
   return report;

@@ -98,5 +98,5 @@ export async function runUrl(
   const last = outcome.ok ? outcome.result.events.at(-1) : undefined;
   if (!outcome.ok || !last)
     return { kind: 'error', error: outcome.ok ? text('cli_error_internal') : outcome.error };
-  return { kind: 'diagnosed', view: describeEvent(last, outcome.result.log, t, true) };
+  return { kind: 'diagnosed', view: describeEvent(last, outcome.result, t, true) };
 }

@@ -113,6 +113,22 @@ describe('a HAR file', () => {
     expect(run.stdout).toMatch(/ {6}• /);
   });
 
+  it("a recorded sign-in: the token endpoint's error and the SAML status in the file name the cause", async () => {
+    const run = await runCli([HAR('chromium-sign-in.har')]);
+    expect(run.code).toBe(2);
+    const lines = run.stdout.split('\n');
+    // The API 401 after a refused code, the token endpoint's own 401, the SAML ACS refusal.
+    expect(lines.filter((l) => l.startsWith('   → '))).toEqual([
+      '   → The sign-in code could not be exchanged for a token (cause)',
+      '   → The sign-in code could not be exchanged for a token (cause)',
+      '   → The sign-in code could not be exchanged for a token (cause)',
+      '   → The SAML sign-in failed (cause)',
+    ]);
+    const all = await runCli(['--all', HAR('chromium-sign-in.har')]);
+    expect(all.stdout).toContain('its token endpoint answered 400 with error=invalid_grant');
+    expect(all.stdout).toContain('the identity provider answered with status Responder / AuthnFailed');
+  });
+
   it('--json has every event with findings, masked headers and no credential', async () => {
     const run = await runCli([HAR('chrome-devtools.har'), '--json', '--all']);
     expect(run.code).toBe(2);
