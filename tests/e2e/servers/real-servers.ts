@@ -31,7 +31,7 @@ export interface RunningServer {
 }
 
 /** A port the kernel just handed out on loopback (free at the time of asking). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -117,6 +117,19 @@ function command(name: ServerName, dir: string, port: number, options: ServerOpt
   }
 }
 
+/** Spawns a server process in the foreground, keeping its stderr for the error when it exits early. */
+export function spawnServer(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcess; exited: Promise<void>; log: () => string } {
+  const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, exited, log: () => log };
+}
+
 /** Starts one server and resolves once it accepts connections; rejects with its log if it exits. */
 export async function startServer(name: ServerName, options?: ServerOptions): Promise<RunningServer> {
   const dir = prepare();
@@ -124,14 +137,11 @@ export async function startServer(name: ServerName, options?: ServerOptions): Pr
   const args = command(name, dir, port, options);
   // Caddy keeps its state under $HOME / XDG dirs: keep them in the temp dir too.
   const env = { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir };
-  const child: ChildProcess = spawn(BINARIES[name], args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const { child, exited, log } = spawnServer(BINARIES[name], args, env);
   await expect
     .poll(
       async () => {
-        if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}): ${log}`);
+        if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}): ${log()}`);
         return listening(port);
       },
       { timeout: 20_000, message: `${name} listens on ${port}` },

@@ -2,13 +2,12 @@
 // own in a temp dir: server.xml on a free loopback port with no shutdown port, tomcat-users.xml with a
 // user who lacks manager-gui, Debian's Manager app through a context file, and a tiny webapp whose
 // web.xml asks with BASIC. Stops exactly the JVM it started, and measures how long Tomcat took to answer.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
+import { freePort, spawnServer } from './real-servers';
 
 const HERE = join(import.meta.dirname, 'tomcat');
 export const CATALINA_HOME = '/usr/share/tomcat10';
@@ -20,17 +19,6 @@ export interface RunningTomcat {
   /** From spawning the JVM to the first HTTP answer, in ms. */
   startupMs: number;
   stop: () => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** The status of GET `url`, or 0 when nothing answers yet. */
@@ -67,17 +55,16 @@ export async function startTomcat(): Promise<RunningTomcat> {
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
   // catalina.sh run keeps the JVM in the foreground (exec), so this child is the JVM itself.
-  const child: ChildProcess = spawn(`${CATALINA_HOME}/bin/catalina.sh`, ['run'], {
-    env: { ...process.env, CATALINA_HOME, CATALINA_BASE: base, CATALINA_TMPDIR: join(base, 'temp') },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const { child, exited, log } = spawnServer(`${CATALINA_HOME}/bin/catalina.sh`, ['run'], {
+    ...process.env,
+    CATALINA_HOME,
+    CATALINA_BASE: base,
+    CATALINA_TMPDIR: join(base, 'temp'),
   });
-  let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await expect
     .poll(
       async () => {
-        if (child.exitCode !== null) throw new Error(`tomcat exited (${child.exitCode}): ${log}`);
+        if (child.exitCode !== null) throw new Error(`tomcat exited (${child.exitCode}): ${log()}`);
         return statusOf(`${origin}/manager/html`);
       },
       { timeout: 60_000, message: `Tomcat's Manager answers on ${port}` },
