@@ -79,6 +79,15 @@ async function signInThen401(context: BrowserContext, worker: Worker, host: stri
   return eventWithSetCookies(worker, api);
 }
 
+/** Adds an iframe of `url` to the page (a cross-site frame: its sign-in and its 401). */
+async function frameIn(page: Page, url: string): Promise<void> {
+  await page.evaluate((u) => {
+    const f = document.createElement('iframe');
+    f.src = u;
+    document.body.append(f);
+  }, url);
+}
+
 test.describe('cookies refused at Set-Cookie (Chromium, real responses)', () => {
   test.beforeEach(async ({ ready }) => {
     await ready();
@@ -141,15 +150,9 @@ test.describe('cookies refused at Set-Cookie (Chromium, real responses)', () => 
     const page = await context.newPage();
     await page.goto(at('a.test', '/page'));
     await watched(page, worker, 'b.test');
-    const frame = async (url: string) =>
-      page.evaluate((u) => {
-        const f = document.createElement('iframe');
-        f.src = u;
-        document.body.append(f);
-      }, url);
-    await frame(login('b.test', 'sid=s5; Path=/; SameSite=Lax'));
+    await frameIn(page, login('b.test', 'sid=s5; Path=/; SameSite=Lax'));
     const account = at('b.test', '/frame/account');
-    await frame(account);
+    await frameIn(page, account);
     const event = await eventWithSetCookies(worker, account);
     await notInJar(worker, 'sid');
     const { finding } = await refusedFinding(context, extensionId, event);
@@ -168,15 +171,9 @@ test.describe('cookies refused at Set-Cookie (Chromium, real responses)', () => 
     const page = await context.newPage();
     await page.goto(at('127.0.0.1', '/page'));
     await watched(page, worker, 'localhost');
-    const frame = async (url: string) =>
-      page.evaluate((u) => {
-        const f = document.createElement('iframe');
-        f.src = u;
-        document.body.append(f);
-      }, url);
-    await frame(login('localhost', 'tp_sid=s8; Path=/; SameSite=None; Secure'));
+    await frameIn(page, login('localhost', 'tp_sid=s8; Path=/; SameSite=None; Secure'));
     const account = at('localhost', '/frame/account');
-    await frame(account);
+    await frameIn(page, account);
     const event = await eventWithSetCookies(worker, account);
     await notInJar(worker, 'tp_sid');
     const { finding } = await refusedFinding(context, extensionId, event);
