@@ -13,8 +13,12 @@ export const SIGN_IN_URLS = [
   '*://*/*error=*',
   '*://*/*SAMLRequest=*',
   '*://*/*SAMLResponse=*',
+  // Match patterns are case-sensitive: the spellings SP software uses (/Saml2/Acs, /sp/ACS.saml2).
   '*://*/*acs*',
+  '*://*/*Acs*',
+  '*://*/*ACS*',
   '*://*/*saml*',
+  '*://*/*Saml*',
   '*://*/*SAML*',
   '*://*/*token*',
 ];

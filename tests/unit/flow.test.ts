@@ -51,6 +51,20 @@ describe('signInStepOf: recognition by parameter names and paths', () => {
       'POST',
       { kind: 'saml-response', protocol: 'saml' },
     ],
+    ...[
+      'https://sp.example.org/Shibboleth.sso/SAML2/POST',
+      'https://app.example.org/login/saml2/sso/okta',
+      'https://app.example.org/Saml2/Acs',
+      'https://sso.example.org/sp/ACS.saml2',
+      'https://app.example.org/simplesaml/module.php/saml/sp/saml2-acs.php/default-sp',
+      'https://app.example.org/users/auth/saml/callback',
+      'https://app.example.org/saml/consume',
+    ].map((url): [string, string, string, Partial<FlowStep>] => [
+      `SAML POST to the ACS of common SP software: ${new URL(url).pathname}`,
+      url,
+      'POST',
+      { kind: 'saml-response', protocol: 'saml' },
+    ]),
   ])('%s', (_name, url, method, want) => {
     const step = signInStepOf({ url, method, status: 302, time: T });
     expect(step).toMatchObject(want);

@@ -21,7 +21,11 @@ const MAX_PARAMS = 24;
 const AUTHORIZE_PATH = /\/authori[sz]e\b|\/oauth2?\/(v[\d.]+\/)?auth\b|\/protocol\/openid-connect\/auth\b/i;
 const TOKEN_PATH = /\/token\b|\/protocol\/openid-connect\/token\b/i;
 const CALLBACK_PATH = /callback|signin-oidc|\/oauth2?\/redirect|\/auth\/return/i;
-const ACS_PATH = /\/saml2?\/(acs|sso|post)\b|\/acs\b|assertionconsumer/i;
+// Assertion consumer services as common SP software names them: /saml/acs, /Saml2/Acs (Sustainsys),
+// /Shibboleth.sso/SAML2/POST, /login/saml2/sso/{id} (Spring Security), /sp/ACS.saml2 (PingFederate),
+// saml2-acs.php (SimpleSAMLphp), /auth/saml/callback (OmniAuth), /saml/consume (ruby-saml examples).
+const ACS_PATH =
+  /\/saml2?\/(acs|sso|post|consume)\b|\/acs\b|assertionconsumer|saml2-acs\.php|\/auth\/saml\/callback\b/i;
 
 function kindOf(path: string, names: Set<string>, method: string): [FlowStepKind, FlowProtocol] | undefined {
   if (names.has('samlrequest')) return ['saml-request', 'saml'];
