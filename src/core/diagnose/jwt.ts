@@ -1,3 +1,4 @@
+import { base64Bytes, utf8Text } from '../base64';
 import { jsonObjectOf } from '../json';
 /**
  * The few claims of a JWT that explain a 401 (RFC 7519 §4.1), decoded locally. The token itself is
@@ -18,28 +19,10 @@ export interface JwtFacts {
 }
 
 const MAX_CLAIM = 200;
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-/** base64url (RFC 4648 §5, padding optional) → UTF-8 string, or undefined when malformed. */
+/** A JWT segment (base64url, RFC 7515 §2) as UTF-8 text, or undefined when malformed. */
 function decodeSegment(segment: string): string | undefined {
-  const clean = segment.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-  if (!/^[A-Za-z0-9_-]*$/.test(clean) || clean.length % 4 === 1) return undefined;
-  let bits = 0;
-  let value = 0;
-  let hex = '';
-  for (const ch of clean) {
-    value = (value << 6) | B64.indexOf(ch);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      hex += `%${((value >> bits) & 0xff).toString(16).padStart(2, '0')}`;
-    }
-  }
-  try {
-    return decodeURIComponent(hex);
-  } catch {
-    return undefined;
-  }
+  const bytes = base64Bytes(segment);
+  return bytes && utf8Text(bytes);
 }
 
 function parseObject(segment: string | undefined): Record<string, unknown> | undefined {

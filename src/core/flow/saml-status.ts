@@ -4,6 +4,7 @@
 // without an XML library, and the scan stops at the first Assertion, so the assertion, its NameID,
 // attributes and the signature are never decoded into anything kept.
 import { maskText } from '../secrets';
+import { base64Bytes, utf8Text } from '../base64';
 
 export interface SamlStatus {
   /** Top-level StatusCode: Success, Requester, Responder, VersionMismatch (short name), or the raw URI. */
@@ -111,14 +112,11 @@ export function decodeSamlPrefix(base64: string): string | undefined {
     .slice(0, MAX_SAML_BASE64);
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return undefined;
   const whole = clean.length - (clean.length % 4);
-  try {
-    const bytes = Uint8Array.from(atob(clean.slice(0, whole)), (c) => c.charCodeAt(0));
-    const xml = new TextDecoder().decode(bytes);
-    // HTTP-POST carries plain XML; anything else (a deflated Redirect-binding value) is not read.
-    return /^\s*(<\?xml[^>]*>\s*)?</.test(xml) ? xml : undefined;
-  } catch {
-    return undefined;
-  }
+  const bytes = base64Bytes(clean.slice(0, whole));
+  // Lenient: the prefix may end inside a character.
+  const xml = bytes && utf8Text(bytes, true);
+  // HTTP-POST carries plain XML; anything else (a deflated Redirect-binding value) is not read.
+  return xml !== undefined && /^\s*(<\?xml[^>]*>\s*)?</.test(xml) ? xml : undefined;
 }
 
 /** The SAMLResponse field's value in an application/x-www-form-urlencoded body (bounded), decoded. */

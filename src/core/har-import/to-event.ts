@@ -4,6 +4,7 @@
 import { buildAuthEvent, storedUrl, type AuthEvent, type CredentialFacts, type RedirectHop } from '../record';
 import { applyBodyFacts, bodyFactsOf, factsFromEntry, type LiveFacts } from '../live';
 import { headerLines, headerValue, type FileHarEntry } from './har-entry';
+import { base64Bytes, utf8Text } from '../base64';
 
 /** tabId of imported events: no tab (BACKGROUND_TAB is -1), so no tab API is ever asked about them. */
 export const IMPORTED_TAB = -2;
@@ -86,12 +87,9 @@ export function bodyText(entry: FileHarEntry): string | undefined {
   const content = entry.response.content;
   if (!content || typeof content.text !== 'string' || content.text.length > 64 * 1024) return undefined;
   if (content.encoding !== 'base64') return content.text;
-  try {
-    const bytes = Uint8Array.from(atob(content.text), (c) => c.charCodeAt(0));
-    return new TextDecoder().decode(bytes);
-  } catch {
-    return undefined;
-  }
+  // Line breaks are allowed in a file's base64 (MIME style); the bytes are the same.
+  const bytes = base64Bytes(content.text.replace(/\s+/g, ''));
+  return bytes && utf8Text(bytes, true);
 }
 
 /**

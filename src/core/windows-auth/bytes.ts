@@ -1,31 +1,13 @@
 // Bounds-checked reading of the binary tokens servers put in `WWW-Authenticate: NTLM|Negotiate
 // <token68>`. Every read checks its range and returns undefined instead of throwing, so a hostile
 // token can only ever produce a "cannot read" problem.
+import { base64Bytes } from '../base64';
 
 /** Longest token we decode (Chromium caps auth headers far below; a real CHALLENGE is ~200 bytes). */
 export const MAX_TOKEN_BYTES = 16 * 1024;
 
-/** base64 (RFC 4648 §4, padding optional) to bytes; undefined for anything else. Pure, no atob. */
-export function base64Bytes(text: string): Uint8Array | undefined {
-  const clean = text.trim().replace(/=+$/, '');
-  if (!/^[A-Za-z0-9+/]*$/.test(clean) || clean.length % 4 === 1) return undefined;
-  if ((clean.length * 3) / 4 > MAX_TOKEN_BYTES) return undefined;
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let acc = 0;
-  let at = 0;
-  for (let i = 0; i < clean.length; i++) {
-    acc = (acc << 6) | ALPHABET.indexOf(clean[i]!);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[at++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
-}
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** The token68's bytes (base64, src/core/base64.ts), at most {@link MAX_TOKEN_BYTES}. */
+export const tokenBytes = (text: string): Uint8Array | undefined => base64Bytes(text, MAX_TOKEN_BYTES);
 
 /** Little-endian unsigned reads within `bytes`; undefined past the end. */
 export const u8 = (b: Uint8Array, at: number): number | undefined =>

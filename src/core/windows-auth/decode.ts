@@ -1,4 +1,4 @@
-import { base64Bytes } from './bytes';
+import { tokenBytes } from './bytes';
 import { decodeNtlmChallenge, isNtlmssp, type NtlmChallenge } from './ntlm';
 import {
   decodeKerberos,
@@ -26,7 +26,7 @@ const problem = (code: WindowsTokenProblem) => ({ kind: 'problem', code }) as co
  * token gives a `problem`. Only facts about the server are returned, never anything of the user's.
  */
 export function decodeWindowsToken(token68: string): WindowsToken {
-  const bytes = base64Bytes(token68);
+  const bytes = tokenBytes(token68);
   if (!bytes || bytes.length === 0) return problem('not-base64');
   if (isNtlmssp(bytes)) {
     const ntlm = decodeNtlmChallenge(bytes);
