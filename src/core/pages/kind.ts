@@ -1,6 +1,7 @@
 // Which pages an extension may look at or act on. One table for the popup's tab target (can webRequest
 // see this page's traffic?), the event list and "clear this site" (may its site be cleared?): browser
 // pages, the extension stores, local files and extension pages are refused with a reason.
+import { parseUrl } from '../site';
 
 /** What kind of page a URL is, as far as an extension's reach goes. */
 export type PageKind = 'web' | 'blank' | 'browser_page' | 'web_store' | 'file' | 'extension_page' | 'not_web';
@@ -18,18 +19,10 @@ const STORE_PATHS = new Map([
   ['microsoftedge.microsoft.com', '/addons'],
 ]);
 
-function parse(url: string): URL | null {
-  try {
-    return new URL(url);
-  } catch {
-    return null;
-  }
-}
-
 /** The kind of page at `url`; '' and about:blank are blank (a new tab's first document). */
 export function pageKind(url: string): PageKind {
   if (url === '' || url === 'about:blank') return 'blank';
-  const parsed = parse(url);
+  const parsed = parseUrl(url);
   if (!parsed) return 'not_web';
   const { protocol, hostname, pathname } = parsed;
   if (protocol === 'file:') return 'file';
